@@ -1,0 +1,48 @@
+"""One way to render a newest-first list page with "Show More", for every app."""
+
+from django.shortcuts import render
+
+from .pagination import CURSOR_PARAM, InvalidCursor, cursor_from_request, paginate
+
+FRAGMENT_PARAM = "fragment"
+
+
+def render_list(
+    request,
+    queryset,
+    *,
+    template,
+    item_template="articles/includes/card.html",
+    per_page=12,
+    context=None,
+):
+    """Render one page of `queryset`, or just its items when the script asks for them.
+
+    The "Show More" link is a real URL to the next page; the script fetches the same URL
+    with `fragment=1` and appends what comes back.
+    """
+    try:
+        cursor = cursor_from_request(request)
+    except InvalidCursor:
+        return render(
+            request, "invalid_cursor.html", {"first_page_url": request.path}, status=400
+        )
+    page = paginate(queryset, cursor=cursor, per_page=per_page)
+    context = {
+        **(context or {}),
+        "page": page,
+        "item_template": item_template,
+        "next_url": _next_url(request, page),
+    }
+    if request.GET.get(FRAGMENT_PARAM) == "1":
+        template = "includes/list_fragment.html"
+    return render(request, template, context)
+
+
+def _next_url(request, page):
+    if not page.has_next:
+        return ""
+    query = request.GET.copy()
+    query.pop(FRAGMENT_PARAM, None)
+    query[CURSOR_PARAM] = page.next_cursor.encode()
+    return f"{request.path}?{query.urlencode()}"

@@ -1,0 +1,211 @@
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItemBase
+
+from authors.models import Author
+
+from .text import reading_minutes, render_markdown
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one visibility rule: published, and its publication time has come.
+
+        `now` is read on every call, so a scheduled article appears by itself.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def for_listing(self):
+        """What a card or feed item shows: kicker and byline, in two queries in all."""
+        return self.select_related("primary_tag").prefetch_related(
+            Prefetch("authorships", queryset=Authorship.objects.select_related("author"))
+        )
+
+    def for_page(self):
+        """What the article page shows, on top of a listing: every tag and correction."""
+        return self.for_listing().prefetch_related("tags", "corrections")
+
+
+class TaggedArticle(TaggedItemBase):
+    """A plain foreign key instead of taggit's generic one: tag pages join on integers."""
+
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = "tag on an article"
+        verbose_name_plural = "tags on articles"
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The article's address: /news/<slug>/."
+    )
+    standfirst = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences under the headline, also used in lists and feeds.",
+    )
+    body = models.TextField(
+        help_text="Markdown: a blank line between paragraphs, “> ” before a quotation, "
+        "## for a subheading, [words](https://…) for a link."
+    )
+    body_html = models.TextField(editable=False, default="")
+    reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
+
+    lead_image = models.ImageField(
+        upload_to="lead/%Y/%m/",
+        blank=True,
+        width_field="lead_image_width",
+        height_field="lead_image_height",
+    )
+    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_alt = models.CharField(
+        "alt text",
+        max_length=300,
+        blank=True,
+        help_text="What the photo shows, for readers who cannot see it. Required with a photo.",
+    )
+    lead_image_caption = models.CharField("caption", max_length=500, blank=True)
+    lead_image_credit = models.CharField(
+        "credit", max_length=200, blank=True, help_text="Photographer/Agency."
+    )
+
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+    primary_tag = models.ForeignKey(
+        Tag,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown above the headline and links to its tag page.",
+    )
+    authors = models.ManyToManyField(Author, through="Authorship", related_name="articles")
+
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        help_text="A time in the future schedules the article; it appears by itself then.",
+    )
+    updated_at = models.DateTimeField(
+        "updated time",
+        null=True,
+        blank=True,
+        help_text="Shown to readers as “Updated:” when a published story changes materially.",
+    )
+    is_featured = models.BooleanField(
+        "featured", default=False, help_text="The newest featured story leads the home page."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        indexes = [
+            # Every public list: published, newest first, keyset-paginated on (time, id).
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status="published"),
+                name="article_public_newest",
+            ),
+            models.Index(fields=["status", "-modified_at"], name="article_status_modified"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:200]
+        # Rendered once here, never per request.
+        self.body_html = render_markdown(self.body)
+        self.reading_minutes = reading_minutes(self.body_html)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "reading_minutes"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and not self.is_published
+
+    @property
+    def byline(self):
+        """Authors in byline order, from the prefetched authorships."""
+        return [authorship.author for authorship in self.authorships.all()]
+
+    @property
+    def was_updated(self):
+        return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
+
+    @property
+    def last_modified(self):
+        return max(filter(None, [self.published_at, self.updated_at]), default=self.modified_at)
+
+
+class Authorship(models.Model):
+    """One author on one article's byline, in order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="authorships")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="authorships")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="one_byline_per_author"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"
+
+
+class Correction(models.Model):
+    """A correction printed at the foot of the article, newest first."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField(help_text="What was wrong and what is right, in one or two sentences.")
+    corrected_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-corrected_at", "-pk"]
+
+    def __str__(self):
+        return f"Correction to {self.article} ({self.corrected_at:%Y-%m-%d})"

@@ -1,0 +1,35 @@
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from articles.models import Article
+from articles.pagination import CURSOR_PARAM, paginate
+
+register = template.Library()
+
+SIDEBAR_ITEMS = 10
+
+
+@register.inclusion_tag("articles/includes/news_feed_sidebar.html")
+def news_feed():
+    """The "News Feed" column: the latest items and a link to the rest."""
+    page = paginate(
+        Article.objects.published().for_listing(), cursor=None, per_page=SIDEBAR_ITEMS
+    )
+    next_url = ""
+    if page.has_next:
+        next_url = f"{reverse('articles:news_feed')}?{CURSOR_PARAM}={page.next_cursor.encode()}"
+    return {"page": page, "next_url": next_url}
+
+
+@register.simple_tag
+def byline(authors):
+    """Author names linked to their pages, read naturally: "A, B and C"."""
+    links = [
+        format_html('<a href="{}" rel="author">{}</a>', author.get_absolute_url(), author.name)
+        for author in authors
+    ]
+    if len(links) <= 1:
+        return links[0] if links else ""
+    head = format_html_join(", ", "{}", ((link,) for link in links[:-1]))
+    return format_html("{} and {}", head, links[-1])

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("news/", views.news_feed, name="news_feed"),
+    path("news/<slug:slug>/", views.article_detail, name="detail"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+]
