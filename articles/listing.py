@@ -24,9 +24,7 @@ def render_list(
     try:
         cursor = cursor_from_request(request)
     except InvalidCursor:
-        return render(
-            request, "invalid_cursor.html", {"first_page_url": request.path}, status=400
-        )
+        return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
     page = paginate(queryset, cursor=cursor, per_page=per_page)
     context = {
         **(context or {}),

@@ -19,5 +19,5 @@ def author_detail(request, slug):
         request,
         Article.objects.published().for_listing().filter(authorships__author=author),
         template="authors/author_detail.html",
-        context={"author": author},
+        context={"author": author, "heading": 3},
     )

@@ -31,9 +31,12 @@ def invalidate_public_pages() -> None:
 def seconds_until_next_publication(default: int) -> int:
     from articles.models import Article
 
-    next_time = Article.objects.scheduled().order_by("published_at").values_list(
-        "published_at", flat=True
-    ).first()
+    next_time = (
+        Article.objects.scheduled()
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
     if next_time is None:
         return default
     return max(1, min(default, int((next_time - timezone.now()).total_seconds()) + 1))

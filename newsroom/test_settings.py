@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
-from newsroom.settings import *  # noqa: E402, F403
+from newsroom.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
