@@ -3,8 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-# `make run` is for a laptop: debug pages on, no HTTPS redirect.
-DEV_ENV := DEBUG=$${DEBUG:-true}
 
 .PHONY: run serve test lint format install install-dev browser-deps clean
 
@@ -23,10 +21,17 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-run: install
-	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
-	$(DEV_ENV) $(BIN)/python manage.py load_demo
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+# A laptop's settings, made once: debug pages on and a random key of its own. Edit freely;
+# it is never committed. Production sets its variables in the environment instead.
+.env:
+	@printf '%s\n' '# Local development settings (see .env.example for every variable).' \
+	  'DEBUG=true' "SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+	@echo "wrote .env for local development"
+
+run: install .env
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-style serving: collected static files and gunicorn (settings from the environment).
 serve: install

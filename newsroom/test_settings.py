@@ -2,8 +2,10 @@
 
 import os
 
+# Tests behave like production whatever a developer's .env says, minus HTTPS.
+os.environ["DEBUG"] = "false"
+os.environ["SECURE_SSL_REDIRECT"] = "false"
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
 from newsroom.settings import *  # noqa: F403
 
