@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -76,6 +77,8 @@ class Article(models.Model):
     )
     lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Pre-made sizes and formats of the lead image, written when it is saved.
+    lead_image_renditions = models.JSONField(default=dict, blank=True, editable=False)
     lead_image_alt = models.CharField(
         "alt text",
         max_length=300,
@@ -116,6 +119,24 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # Bumped by every save: a form based on an older number is a stale copy.
+    edit_version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -209,3 +230,37 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"Correction to {self.article} ({self.corrected_at:%Y-%m-%d})"
+
+
+class SlugRedirect(models.Model):
+    """An address an article had before its slug changed; it redirects for good."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"/news/{self.old_slug}/ → {self.article}"
+
+
+class PreviewLink(models.Model):
+    """A shareable, expiring preview of an unpublished article, revocable by an editor."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="preview_links")
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Preview of {self.article} until {self.expires_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -30,6 +30,8 @@ class Author(models.Model):
     )
     avatar_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     avatar_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Pre-made square crops of the avatar, written when it is saved.
+    avatar_renditions = models.JSONField(default=dict, blank=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
