@@ -32,6 +32,10 @@ class ArticleQuerySet(models.QuerySet):
             Prefetch("authorships", queryset=Authorship.objects.select_related("author"))
         )
 
+    def for_feed(self):
+        """What a news feed item shows: no byline or kicker, so no joins."""
+        return self.only("title", "slug", "status", "published_at", "updated_at")
+
     def for_page(self):
         """What the article page shows, on top of a listing: every tag and correction."""
         return self.for_listing().prefetch_related("tags", "corrections")
@@ -145,12 +149,8 @@ class Article(models.Model):
         get_latest_by = "published_at"
         indexes = [
             # Every public list: published, newest first, keyset-paginated on (time, id).
-            models.Index(
-                fields=["-published_at", "-id"],
-                condition=Q(status="published"),
-                name="article_public_newest",
-            ),
-            models.Index(fields=["status", "-modified_at"], name="article_status_modified"),
+            # Not a partial index: SQLite cannot match one to a query's bound parameters.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_public_newest"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -23,7 +23,7 @@ def home(request):
 def news_feed(request):
     return render_list(
         request,
-        Article.objects.published().for_listing(),
+        Article.objects.published().for_feed(),
         template="articles/news_feed.html",
         item_template="articles/includes/feed_item.html",
         per_page=20,
