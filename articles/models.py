@@ -26,19 +26,23 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
-    def for_listing(self):
-        """What a card or feed item shows: kicker and byline, in two queries in all."""
+    def with_byline(self):
+        """Kicker and byline in two queries in all, however many authors."""
         return self.select_related("primary_tag").prefetch_related(
             Prefetch("authorships", queryset=Authorship.objects.select_related("author"))
         )
+
+    def for_listing(self):
+        """What a card shows: a list never needs the body, the largest column."""
+        return self.with_byline().defer("body", "body_html")
 
     def for_feed(self):
         """What a news feed item shows: no byline or kicker, so no joins."""
         return self.only("title", "slug", "status", "published_at", "updated_at")
 
     def for_page(self):
-        """What the article page shows, on top of a listing: every tag and correction."""
-        return self.for_listing().prefetch_related("tags", "corrections")
+        """What the article page shows: the body, byline, every tag and correction."""
+        return self.with_byline().prefetch_related("tags", "corrections")
 
 
 class TaggedArticle(TaggedItemBase):
