@@ -16,7 +16,8 @@ def render_list(
     per_page=12,
     context=None,
 ):
-    """Render one page of `queryset`, or just its items when the script asks for them.
+    """Render one page of the public articles in `queryset` (see `paginate`), or just
+    its items when the script asks for them.
 
     The "Show More" link is a real URL to the next page; the script fetches the same URL
     with `fragment=1` and appends what comes back.

@@ -1,5 +1,6 @@
 """Turning an editor's Markdown into the safe HTML we store, and measuring it."""
 
+import html
 import math
 import re
 
@@ -31,10 +32,11 @@ def render_markdown(source: str) -> str:
     )
 
 
-def word_count(html: str) -> int:
-    return len(_WORD.findall(_TAG.sub(" ", html)))
+def word_count(body_html: str) -> int:
+    # Entities are unescaped so "&amp;" is not read as the word "amp".
+    return len(_WORD.findall(html.unescape(_TAG.sub(" ", body_html))))
 
 
-def reading_minutes(html: str) -> int:
+def reading_minutes(body_html: str) -> int:
     """Minutes at about 230 words a minute, rounded up and never 0."""
-    return max(1, math.ceil(word_count(html) / WORDS_PER_MINUTE))
+    return max(1, math.ceil(word_count(body_html) / WORDS_PER_MINUTE))

@@ -17,7 +17,7 @@ def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     return render_list(
         request,
-        Article.objects.published().for_listing().filter(authorships__author=author),
+        Article.objects.for_listing().filter(authorships__author=author),
         template="authors/author_detail.html",
         context={"author": author, "heading": 3},
     )

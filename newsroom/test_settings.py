@@ -16,3 +16,5 @@ STORAGES = {
     # Tests render templates without running collectstatic first.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Nothing is collected before tests; WhiteNoise would warn about the missing folder.
+STATIC_ROOT = None

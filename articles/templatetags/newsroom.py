@@ -13,7 +13,7 @@ SIDEBAR_ITEMS = 10
 @register.inclusion_tag("articles/includes/news_feed_sidebar.html")
 def news_feed():
     """The "News Feed" column: the latest items and a link to the rest."""
-    page = paginate(Article.objects.published().for_feed(), cursor=None, per_page=SIDEBAR_ITEMS)
+    page = paginate(Article.objects.for_feed(), cursor=None, per_page=SIDEBAR_ITEMS)
     next_url = ""
     if page.has_next:
         next_url = f"{reverse('articles:news_feed')}?{CURSOR_PARAM}={page.next_cursor.encode()}"

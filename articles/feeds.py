@@ -1,0 +1,146 @@
+"""RSS 2.0 feeds: the latest stories, one tag's and one author's.
+
+Links are made absolute on settings.SITE_URL here, so Django's `add_domain` leaves them
+alone and a feed never carries the request's host name.
+"""
+
+import mimetypes
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
+from taggit.models import Tag
+
+from authors.models import Author
+
+from .models import Article
+from .seo import absolute_url
+
+FEED_ITEMS = 30
+
+
+class MediaRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with one <dc:creator> per author and the lead image as <media:content>.
+
+    An <enclosure> would need the file's size in bytes, a storage call per item.
+    """
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+            "xmlns:media": "http://search.yahoo.com/mrss/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item["creators"]:
+            handler.addQuickElement("dc:creator", name)
+        if image := item["image"]:
+            handler.startElement("media:content", image["attrs"])
+            if image["alt"]:
+                handler.addQuickElement("media:description", image["alt"], {"type": "plain"})
+            handler.endElement("media:content")
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = MediaRssFeed
+    item_guid_is_permalink = True
+
+    def title(self, obj):
+        return settings.SITE_NAME
+
+    def description(self, obj):
+        return settings.SITE_TAGLINE
+
+    def link(self, obj):
+        return absolute_url(reverse("home"))
+
+    def feed_url(self, obj):
+        return absolute_url(reverse("rss"))
+
+    def articles(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj):
+        # Three queries whatever the number of items: articles, bylines, tags.
+        articles = self.articles(obj).for_listing().prefetch_related("tags")
+        return articles.newest_first()[:FEED_ITEMS]
+
+    # Feed readers show titles and descriptions as HTML: editors' text is escaped.
+    def item_title(self, item):
+        return escape(item.title)
+
+    def item_description(self, item):
+        return escape(item.standfirst)
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at if item.was_updated else None
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+    def item_extra_kwargs(self, item):
+        return {"creators": [author.name for author in item.byline], "image": _image(item)}
+
+
+def _image(article):
+    if not article.lead_image:
+        return None
+    attrs = {"url": absolute_url(article.lead_image.url), "medium": "image"}
+    mime_type, _ = mimetypes.guess_type(article.lead_image.name)
+    if mime_type:
+        attrs["type"] = mime_type
+    if article.lead_image_width and article.lead_image_height:
+        attrs["width"] = str(article.lead_image_width)
+        attrs["height"] = str(article.lead_image_height)
+    return {"attrs": attrs, "alt": article.lead_image_alt}
+
+
+class TagFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name} · {settings.SITE_NAME}"
+
+    def description(self, obj):
+        return f"The latest {obj.name} stories from {settings.SITE_NAME}."
+
+    def link(self, obj):
+        return absolute_url(reverse("articles:tag", kwargs={"slug": obj.slug}))
+
+    def feed_url(self, obj):
+        return absolute_url(reverse("tag_rss", kwargs={"slug": obj.slug}))
+
+    def articles(self, obj):
+        return Article.objects.published().filter(tags=obj)
+
+
+class AuthorFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name} · {settings.SITE_NAME}"
+
+    def description(self, obj):
+        return f"Stories by {obj.name} in {settings.SITE_NAME}."
+
+    def link(self, obj):
+        return absolute_url(obj.get_absolute_url())
+
+    def feed_url(self, obj):
+        return absolute_url(reverse("author_rss", kwargs={"slug": obj.slug}))
+
+    def articles(self, obj):
+        return Article.objects.published().filter(authorships__author=obj)
