@@ -1,0 +1,203 @@
+"""The anonymous page cache: served without queries, emptied by saves, never shown to staff,
+never outliving the next scheduled publication, and answering conditional GETs."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils.cache import get_max_age
+
+from articles.models import Article, Correction
+from conftest import NOW, list_slugs, make_article, make_author, make_tag
+from newsroom.cache import seconds_until_next_publication
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/news/", "/news/lead/", "/tags/politics/", "/authors/", "/authors/ann-lee/"]
+
+
+@pytest.fixture
+def story(clock, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    author = make_author(name="Ann Lee")
+    return make_article(
+        title="Original headline",
+        slug="lead",
+        authors=[author],
+        primary_tag="Politics",
+        tags=["Politics"],
+        published_at=NOW - timedelta(hours=1),
+    )
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_anonymous_second_visit_is_served_from_the_cache_without_queries(
+    client, story, url, django_assert_num_queries
+):
+    first = client.get(url)
+    assert first.status_code == 200
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"]
+    assert 0 < get_max_age(second) <= 60
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/news/", "/news/lead/", "/tags/politics/", "/authors/ann-lee/"]
+)
+def test_saving_an_article_shows_the_change_at_once(client, story, url):
+    assert "Original headline" in client.get(url).text
+
+    story.title = "Corrected headline"
+    story.save()
+
+    html = client.get(url).text
+    assert "Corrected headline" in html
+    assert "Original headline" not in html
+
+
+def test_new_correction_tag_and_author_name_show_at_once(client, story):
+    client.get("/news/lead/")
+
+    Correction.objects.create(article=story, text="We misnamed the minister.")
+    story.tags.add("Health")
+    author = story.authors.get()
+    author.name = "Ann Lee-Smith"
+    author.save()
+
+    html = client.get("/news/lead/").text
+    assert "We misnamed the minister." in html
+    assert 'href="/tags/health/"' in html
+    assert "Ann Lee-Smith" in html
+
+
+def test_deleting_an_article_removes_it_from_lists_at_once(client, story):
+    assert "lead" in list_slugs(client.get("/news/").content)
+
+    story.delete()
+
+    assert "lead" not in list_slugs(client.get("/news/").content)
+    assert client.get("/news/lead/").status_code == 404
+
+
+def test_not_found_pages_are_not_cached(client, clock):
+    assert client.get("/news/late/").status_code == 404
+
+    # bulk_create sends no signal, so only an uncached 404 lets the story through.
+    Article.objects.bulk_create(
+        [Article(title="Late", slug="late", body="x", status="published", published_at=NOW)]
+    )
+
+    assert client.get("/news/late/").status_code == 200
+
+
+def test_staff_are_never_served_the_cached_copy(client, staff_client, story):
+    assert "Original headline" in client.get("/news/lead/").text
+    # A change that sends no signal: the anonymous copy is now stale, on purpose.
+    Article.objects.filter(pk=story.pk).update(title="Fresh headline")
+
+    staff = staff_client.get("/news/lead/")
+
+    assert "Fresh headline" in staff.text
+    assert "Original headline" in client.get("/news/lead/").text
+
+
+def test_staff_pages_are_private_and_not_stored_for_readers(client, staff_client, story):
+    staff = staff_client.get("/news/lead/")
+
+    assert "private" in staff["Cache-Control"]
+    assert "public" not in staff["Cache-Control"]
+    Article.objects.filter(pk=story.pk).update(title="Fresh headline")
+    assert "Fresh headline" in client.get("/news/lead/").text
+
+
+def test_seconds_until_next_publication_caps_the_cache_timeout(clock):
+    assert seconds_until_next_publication(300) == 300  # nothing scheduled
+
+    make_article(published_at=NOW + timedelta(hours=1))
+    assert seconds_until_next_publication(300) == 300  # too far away to matter
+
+    make_article(published_at=NOW + timedelta(seconds=90))
+    assert seconds_until_next_publication(300) == 91
+
+    make_article(published_at=NOW + timedelta(milliseconds=200))
+    assert seconds_until_next_publication(300) == 1  # never zero: zero means "forever"
+
+
+def test_drafts_and_past_stories_do_not_shorten_the_cache(clock):
+    make_article(status="draft", published_at=NOW + timedelta(seconds=10))
+    make_article(published_at=NOW - timedelta(seconds=10))
+
+    assert seconds_until_next_publication(300) == 300
+
+
+def test_browser_max_age_never_outlives_the_next_publication(client, story, clock):
+    make_article(published_at=NOW + timedelta(seconds=30))
+
+    response = client.get("/news/")
+
+    assert get_max_age(response) == 31
+
+
+@pytest.mark.parametrize("url", ["/", "/news/", "/tags/politics/", "/authors/ann-lee/"])
+def test_scheduled_article_appears_on_time_on_pages_cached_before(
+    client, story, clock, url, django_assert_num_queries
+):
+    make_article(
+        title="Embargoed report",
+        slug="embargoed",
+        authors=[story.authors.get()],
+        tags=["Politics"],
+        published_at=NOW + timedelta(minutes=2),  # sooner than PAGE_CACHE_SECONDS
+    )
+    assert "Embargoed report" not in client.get(url).text
+    assert client.get("/news/embargoed/").status_code == 404
+
+    clock.shift(timedelta(minutes=1, seconds=59))
+    with django_assert_num_queries(0):  # still the cached copy, moments before
+        assert "Embargoed report" not in client.get(url).text
+
+    clock.shift(timedelta(seconds=2))  # past its time: no save, no job, no cache clear
+    assert "Embargoed report" in client.get(url).text
+    assert client.get("/news/embargoed/").status_code == 200
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_response_carries_an_etag_and_a_matching_conditional_get_is_a_304(client, story, url):
+    first = client.get(url)
+    etag = first["ETag"]
+    assert etag.startswith('"')
+
+    again = client.get(url, headers={"if-none-match": etag})
+
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == etag
+
+
+def test_changed_page_gets_a_new_etag_and_a_full_response(client, story):
+    etag = client.get("/news/lead/")["ETag"]
+
+    story.title = "New headline"
+    story.save()
+    response = client.get("/news/lead/", headers={"if-none-match": etag})
+
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    assert "New headline" in response.text
+
+
+def test_different_pages_and_fragments_are_cached_separately(client, clock):
+    make_tag("Politics")
+    make_article(slug="one", tags=["Politics"])
+
+    news = client.get("/news/")
+    fragment = client.get("/news/?fragment=1")
+    tag = client.get("/tags/politics/")
+
+    assert "<html" in news.text
+    assert "<html" not in fragment.text
+    assert "<h1>Politics</h1>" in tag.text

@@ -1,0 +1,107 @@
+"""Each page costs a fixed number of queries, however big the story or the archive.
+
+The numbers are pinned: a change that adds a query per author, tag, correction or list
+item (an N+1) fails here, and so does any new query on a page, on purpose; update the
+number only when the new query is deliberate. Each count includes the one query the
+page cache makes to find the next scheduled publication.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+
+from authors.models import Author
+from conftest import NOW, bulk_articles, make_article, make_author, make_tag, next_link
+
+pytestmark = pytest.mark.django_db
+
+# page -> (url, queries). For example the article page: the story, its bylines, tags and
+# corrections (4), the sidebar feed (1) and the next scheduled publication (1). Home: the
+# featured lead (1, none here), the latest stories and their bylines (2), sidebar, schedule.
+PAGES = {
+    "home": ("/", 5),
+    "news feed": ("/news/", 2),
+    "article": ("/news/lead/", 6),
+    "tag": ("/tags/politics/", 5),
+    "author": ("/authors/ann-lee/", 5),
+    "author list": ("/authors/", 2),
+}
+AVATAR = {"avatar": "avatars/portrait.png", "avatar_width": 64, "avatar_height": 64}
+
+
+@pytest.fixture
+def lead(clock):
+    """The story every page shows: one author, one tag, no corrections, not featured."""
+    author = make_author(name="Ann Lee")
+    tag = make_tag("Politics")
+    return make_article(slug="lead", authors=[author], tags=[tag], primary_tag=tag)
+
+
+def render(client, url, django_assert_num_queries, expected):
+    """Render `url` afresh (not from the cache) and check its query count."""
+    cache.clear()
+    with django_assert_num_queries(expected) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_query_count_does_not_grow_with_the_number_of_stories(
+    client, lead, name, django_assert_num_queries
+):
+    url, expected = PAGES[name]
+    author, tag = lead.authors.get(), lead.primary_tag
+    bulk_articles(9, newest=NOW - timedelta(hours=2), author=author, tag=tag)
+    small = render(client, url, django_assert_num_queries, expected)
+
+    bulk_articles(490, newest=NOW - timedelta(days=1), author=author, tag=tag)
+    Author.objects.bulk_create(
+        Author(name=f"Writer {i}", slug=f"writer-{i}", **AVATAR) for i in range(50)
+    )
+    large = render(client, url, django_assert_num_queries, expected)
+
+    assert small == large == expected
+
+
+@pytest.mark.parametrize("name", [name for name in PAGES if name != "author list"])
+def test_query_count_does_not_grow_with_authors_tags_and_corrections(
+    client, lead, name, django_assert_num_queries
+):
+    url, expected = PAGES[name]
+    bulk_articles(15, newest=NOW - timedelta(hours=2), author=lead.authors.get())
+    plain = render(client, url, django_assert_num_queries, expected)
+
+    for i in range(9):
+        make_author(name=f"Co-author {i}", **AVATAR)
+    lead.authors.add(*Author.objects.exclude(name="Ann Lee"), through_defaults={"position": 1})
+    lead.tags.add(*(f"Topic {i}" for i in range(9)))
+    for i in range(5):
+        lead.corrections.create(text=f"Correction {i}")
+    assert (lead.authors.count(), lead.tags.count(), lead.corrections.count()) == (10, 10, 5)
+    rich = render(client, url, django_assert_num_queries, expected)
+
+    assert plain == rich == expected
+
+
+def test_later_pages_cost_the_same_as_the_first(client, lead, django_assert_num_queries):
+    bulk_articles(60, newest=NOW - timedelta(hours=2), author=lead.authors.get())
+    url, expected = PAGES["news feed"]
+    first = render(client, url, django_assert_num_queries, expected)
+
+    later_url = next_link(client.get(url).content)
+    assert later_url
+    later = render(client, later_url, django_assert_num_queries, expected)
+
+    assert first == later == expected
+
+
+def test_home_with_a_featured_lead_adds_only_the_lead_byline_query(
+    client, lead, django_assert_num_queries
+):
+    author, tag = lead.authors.get(), lead.primary_tag
+    bulk_articles(30, newest=NOW - timedelta(hours=2), author=author, tag=tag)
+    make_article(slug="featured", is_featured=True, published_at=NOW - timedelta(days=2))
+
+    render(client, "/", django_assert_num_queries, PAGES["home"][1] + 1)
