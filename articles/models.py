@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -8,6 +9,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from authors.models import Author
+from imaging.validators import validate_image
 
 from .text import reading_minutes, render_markdown
 
@@ -22,6 +24,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def scheduled(self):
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def owned_by(self, user):
+        """A user's own articles: they created them, or their author profile is on the byline."""
+        if not user.is_authenticated:
+            return self.none()
+        bylined = Authorship.objects.filter(author__user=user).values("article_id")
+        return self.filter(Q(created_by=user) | Q(pk__in=bylined))
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
@@ -82,6 +91,7 @@ class Article(models.Model):
         blank=True,
         width_field="lead_image_width",
         height_field="lead_image_height",
+        validators=[validate_image],
     )
     lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -123,7 +133,9 @@ class Article(models.Model):
         help_text="Shown to readers as “Updated:” when a published story changes materially.",
     )
     is_featured = models.BooleanField(
-        "featured", default=False, help_text="The newest featured story leads the home page."
+        "featured",
+        default=False,
+        help_text="The newest featured story of the last three days leads the home page.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
@@ -162,22 +174,55 @@ class Article(models.Model):
                 name="article_published_has_time",
             ),
         ]
+        # The editorial roles (articles/roles.py) are built from these; articles/workflow.py
+        # is the one place that reads them.
+        permissions = [
+            ("change_own_article", "Can edit own articles"),
+            ("publish_own_article", "Can publish, schedule and unpublish own articles"),
+            ("publish_article", "Can publish, schedule and unpublish any article"),
+        ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:200]
+            self.slug = self._unique_slug()
         # Rendered once here, never per request.
         self.body_html = render_markdown(self.body)
         self.reading_minutes = reading_minutes(self.body_html)
+        if not self._state.adding:
+            self.edit_version += 1
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "reading_minutes"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "body_html",
+                "reading_minutes",
+                "edit_version",
+            }
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": "Describe the photo for readers who cannot see it."}
+            )
+
+    def get_preview_url(self):
+        return reverse("articles:preview", kwargs={"slug": self.slug})
+
+    def _unique_slug(self):
+        # A title in another script slugifies to nothing: fall back to a neutral stem.
+        stem = slugify(self.title)[:180].strip("-") or "story"
+        slug, n = stem, 1
+        while Article.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{stem}-{n}"
+        return slug
 
     @property
     def is_published(self):

@@ -1,11 +1,38 @@
 from django.contrib import admin
+from reversion.admin import VersionAdmin
 
 from .models import Author
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(VersionAdmin):
+    """Editors manage every profile; a staff user linked to a profile keeps that one current.
+
+    Everyone on the desk may see the list (bylines are picked from it by autocomplete).
+    """
+
     list_display = ["name", "role", "user"]
+    list_select_related = ["user"]
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
+    history_latest_first = True
+
+    def _manages_authors(self, request):
+        return request.user.has_perm("authors.change_author")
+
+    def _is_own_profile(self, request, obj):
+        return obj is not None and obj.user_id is not None and obj.user_id == request.user.pk
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or self._is_own_profile(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) or self._is_own_profile(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Who the profile belongs to, and its address, are the desk's to decide.
+        return [] if self._manages_authors(request) else ["user", "slug"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return self.prepopulated_fields if self._manages_authors(request) else {}

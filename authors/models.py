@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from imaging.validators import validate_image
+
 
 class Author(models.Model):
     """A journalist as readers see them: the author box and the author page."""
@@ -27,6 +29,7 @@ class Author(models.Model):
         width_field="avatar_width",
         height_field="avatar_height",
         help_text="A square portrait works best.",
+        validators=[validate_image],
     )
     avatar_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     avatar_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

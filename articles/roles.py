@@ -1,0 +1,74 @@
+"""The newsroom's editorial roles, defined once.
+
+Each role is a Django group holding exactly these permissions. Migration 0002_roles builds
+the groups from ROLES, a test checks that the database still matches it, and
+docs/editorial.md says the same for people. What a permission allows is decided in one
+place, articles/workflow.py. To change a role, edit ROLES and add a data migration that
+calls sync_roles() again (it is safe to re-run).
+"""
+
+from django.apps import apps as global_apps
+from django.db.models import Q
+
+CONTRIBUTOR = "Contributor"
+AUTHOR = "Author"
+EDITOR = "Editor"
+ADMINISTRATOR = "Administrator"
+
+
+def _crud(app_label, *models):
+    return {f"{app_label}.{action}_{model}" for model in models for action in _ACTIONS}
+
+
+_ACTIONS = ("add", "change", "delete", "view")
+
+_WRITER = {
+    "articles.add_article",
+    "articles.view_article",
+    "articles.change_own_article",
+    # Bylines and the primary tag use autocomplete, which needs these; a writer linked to
+    # an author profile edits that profile without authors.change_author.
+    "authors.view_author",
+    "taggit.view_tag",
+}
+_EDITOR = (
+    _WRITER
+    | _crud("articles", "article")
+    | {"articles.publish_article"}
+    | _crud("taggit", "tag", "taggeditem")
+    | _crud("authors", "author")
+    # To link an author profile to a staff account.
+    | {"auth.view_user"}
+)
+
+ROLES = {
+    CONTRIBUTOR: _WRITER,
+    AUTHOR: _WRITER | {"articles.publish_own_article"},
+    EDITOR: _EDITOR,
+    ADMINISTRATOR: _EDITOR
+    | {"articles.publish_own_article"}
+    | _crud("articles", "authorship", "correction", "previewlink", "slugredirect", "taggedarticle")
+    | _crud("auth", "user", "group")
+    | {"auth.view_permission", "admin.view_logentry"},
+}
+
+
+def permission_names(permissions):
+    """ "app_label.codename" for each permission, the spelling ROLES and has_perm() use."""
+    return {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
+
+
+def sync_roles(apps=global_apps):
+    """Make each role's group hold exactly its permissions; `apps` may be a migration's."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, wanted in ROLES.items():
+        lookup = Q()
+        for permission in wanted:
+            app_label, codename = permission.split(".")
+            lookup |= Q(content_type__app_label=app_label, codename=codename)
+        found = list(Permission.objects.filter(lookup).select_related("content_type"))
+        if missing := wanted - permission_names(found):
+            raise LookupError(f"The {name} role names unknown permissions: {sorted(missing)}")
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(found)

@@ -1,0 +1,122 @@
+"""Slug changes never break links: a published article's old addresses answer 301, for good."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from reversion.models import Version
+
+from articles import workflow
+from articles.models import SlugRedirect
+
+from .workflow_helpers import (
+    DRAFT,
+    EDITOR,
+    PUBLISHED,
+    change_url,
+    form_data,
+    make_article,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client():
+    client = Client()
+    client.force_login(make_user(EDITOR))
+    return client
+
+
+def _rename(client, article, slug):
+    data = form_data(client.get(change_url(article)))
+    response = client.post(change_url(article), {**data, "slug": slug})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+
+
+def test_an_old_address_of_a_published_article_redirects_for_good(client, editor_client):
+    article = make_article(status=PUBLISHED, slug="first-slug")
+
+    _rename(editor_client, article, "better-slug")
+
+    response = client.get("/news/first-slug/")
+    assert response.status_code == 301
+    assert response["Location"] == "/news/better-slug/"
+
+
+def test_every_old_address_leads_to_the_current_one_after_several_changes(client, editor_client):
+    article = make_article(status=PUBLISHED, slug="one")
+    _rename(editor_client, article, "two")
+    _rename(editor_client, article, "three")
+
+    assert client.get("/news/one/")["Location"] == "/news/three/"
+    assert client.get("/news/two/")["Location"] == "/news/three/"
+    assert client.get("/news/three/").status_code == 200
+
+
+def test_a_live_article_that_reuses_an_old_slug_wins(client, editor_client):
+    moved = make_article(status=PUBLISHED, slug="election")
+    _rename(editor_client, moved, "election-2024")
+
+    make_article(status=PUBLISHED, slug="election", title="The next election")
+
+    response = client.get("/news/election/")
+    assert response.status_code == 200
+    assert "The next election" in response.text
+
+
+def test_an_old_slug_reused_then_renamed_again_points_at_its_latest_owner(client, editor_client):
+    first = make_article(status=PUBLISHED, slug="budget")
+    _rename(editor_client, first, "budget-2024")
+    second = make_article(status=PUBLISHED, slug="budget")
+
+    _rename(editor_client, second, "budget-2025")
+
+    assert client.get("/news/budget/")["Location"] == "/news/budget-2025/"
+
+
+def test_renaming_a_draft_leaves_no_redirect(editor_client):
+    article = make_article(status=DRAFT, slug="working-title")
+
+    _rename(editor_client, article, "final-title")
+
+    assert not SlugRedirect.objects.exists()
+
+
+def test_an_unpublished_article_is_not_reached_through_an_old_address(client, editor_client):
+    article = make_article(status=PUBLISHED, slug="retracted")
+    _rename(editor_client, article, "retracted-story")
+
+    workflow.unpublish(article=article, user=make_user(EDITOR))
+
+    assert client.get("/news/retracted/").status_code == 404
+
+
+def test_restoring_an_older_slug_keeps_the_live_address_working(client, editor_client):
+    article = make_article(status=PUBLISHED, slug="original")
+    _rename(editor_client, article, "original")  # a first revision, at the old slug
+    first = Version.objects.get_for_object(article).first()
+    _rename(editor_client, article, "renamed")
+    restore_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+
+    editor_client.post(restore_url, form_data(editor_client.get(restore_url)))
+
+    article.refresh_from_db()
+    assert article.slug == "original"
+    assert client.get("/news/renamed/")["Location"] == "/news/original/"
+
+
+def test_a_normal_article_page_never_looks_for_redirects(client):
+    article = make_article(status=PUBLISHED)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+    assert not any("slugredirect" in query["sql"] for query in queries)
+
+
+def test_an_unknown_address_is_still_a_404(client):
+    assert client.get("/news/never-was/").status_code == 404
