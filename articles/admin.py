@@ -22,6 +22,8 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from imaging.admin_helpers import thumbnail_html
+
 from . import history, workflow
 from .models import Article, Authorship, Correction, PreviewLink, TaggedArticle
 
@@ -380,11 +382,8 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.display(description="Photo")
     def thumbnail(self, article):
-        if not article.lead_image:
-            return ""
-        return format_html(
-            '<img src="{}" alt="" class="nr-thumb" width="48" height="30" loading="lazy">',
-            article.lead_image.url,
+        return thumbnail_html(
+            article.lead_image, article.lead_image_renditions, size=48, css_class="nr-thumb"
         )
 
     @admin.display(description="Last saved")

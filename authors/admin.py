@@ -1,6 +1,8 @@
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
+from imaging.admin_helpers import thumbnail_html
+
 from .models import Author
 
 
@@ -11,12 +13,21 @@ class AuthorAdmin(VersionAdmin):
     Everyone on the desk may see the list (bylines are picked from it by autocomplete).
     """
 
-    list_display = ["name", "role", "user"]
+    list_display = ["portrait", "name", "role", "user"]
+    list_display_links = ["name"]
     list_select_related = ["user"]
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
     history_latest_first = True
+
+    @admin.display(description="")
+    def portrait(self, author):
+        return thumbnail_html(author.avatar, author.avatar_renditions, size=40)
+
+    @admin.display(description="Current portrait")
+    def portrait_preview(self, author):
+        return thumbnail_html(author.avatar, author.avatar_renditions, size=160) or "—"
 
     def _manages_authors(self, request):
         return request.user.has_perm("authors.change_author")
@@ -32,7 +43,8 @@ class AuthorAdmin(VersionAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Who the profile belongs to, and its address, are the desk's to decide.
-        return [] if self._manages_authors(request) else ["user", "slug"]
+        preview = ["portrait_preview"]
+        return preview if self._manages_authors(request) else [*preview, "user", "slug"]
 
     def get_prepopulated_fields(self, request, obj=None):
         return self.prepopulated_fields if self._manages_authors(request) else {}
