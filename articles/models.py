@@ -9,7 +9,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from authors.models import Author
-from imaging.validators import validate_image
+from imaging.fields import CheckedImageField
 
 from .text import reading_minutes, render_markdown
 
@@ -86,12 +86,11 @@ class Article(models.Model):
     body_html = models.TextField(editable=False, default="")
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
 
-    lead_image = models.ImageField(
+    lead_image = CheckedImageField(
         upload_to="lead/%Y/%m/",
         blank=True,
         width_field="lead_image_width",
         height_field="lead_image_height",
-        validators=[validate_image],
     )
     lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

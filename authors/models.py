@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from imaging.validators import validate_image
+from imaging.fields import CheckedImageField
 
 
 class Author(models.Model):
@@ -23,13 +23,12 @@ class Author(models.Model):
         help_text="Two or three sentences, shown in the author box under every article.",
     )
     bio = models.TextField(blank=True, help_text="The full biography on the author page.")
-    avatar = models.ImageField(
+    avatar = CheckedImageField(
         upload_to="avatars/%Y/%m/",
         blank=True,
         width_field="avatar_width",
         height_field="avatar_height",
         help_text="A square portrait works best.",
-        validators=[validate_image],
     )
     avatar_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     avatar_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

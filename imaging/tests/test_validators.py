@@ -4,7 +4,7 @@ from django.forms import modelform_factory
 
 from articles.models import Article
 from authors.models import Author
-from imaging.validators import validate_image
+from imaging.validators import NOT_AN_IMAGE, validate_image
 
 from .helpers import image_bytes, png_bomb, stored_files, upload
 
@@ -155,3 +155,11 @@ def test_alt_text_is_not_required_without_an_image():
     form = ArticleForm(data={"title": "A story", "slug": "a-story", "body": "Text."})
 
     assert form.is_valid(), form.errors
+
+
+def test_a_text_file_named_jpg_gets_our_message_from_the_form_not_djangos():
+    field = Author._meta.get_field("avatar").formfield()
+    with pytest.raises(ValidationError) as error:
+        field.clean(upload(b"just some words", name="portrait.jpg"))
+
+    assert error.value.messages == [NOT_AN_IMAGE]
