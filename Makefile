@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run serve test lint format install install-dev browser-deps clean
+.PHONY: run serve test lint format install install-dev browser-deps lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,9 +39,26 @@ serve: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers 3
 
-test: install-dev
+# The browser tests (e2e/) need Debian's Chromium and, for axe-core, node's npm; without
+# them those tests skip and say why. npm ci runs only when the lock file changed.
+CHROMIUM := /usr/bin/chromium
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+browser-deps:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) -s --no-print-directory node_modules/.installed; \
+	else echo "npm not found: the accessibility tests (axe-core) will be SKIPPED"; fi
+
+test: install-dev browser-deps
+	@test -x $(CHROMIUM) || echo "Chromium not found at $(CHROMIUM): the browser tests (e2e/) will be SKIPPED"
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=newsroom.test_settings
 	$(BIN)/pytest
+
+# Lighthouse on the home and article pages, by hand (a few minutes; see docs/performance.md).
+lighthouse: install-dev
+	LIGHTHOUSE=1 $(BIN)/pytest e2e/test_lighthouse.py -q -s
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -52,4 +69,4 @@ format: install-dev
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules artifacts

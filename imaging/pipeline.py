@@ -109,8 +109,11 @@ def remember_credit(hashes, credit, *, copyright=""):
     fields = [name for name, value in (("credit", credit), ("copyright", copyright)) if value]
     if not fields:
         return  # an empty credit says nothing: keep what we knew
+    # An already-clean upload has the same hash before and after cleaning; PostgreSQL
+    # refuses an upsert that touches one row twice.
+    unique = dict.fromkeys(hashes)
     PhotoCredit.objects.bulk_create(
-        [PhotoCredit(sha256=sha256, credit=credit, copyright=copyright) for sha256 in hashes],
+        [PhotoCredit(sha256=sha256, credit=credit, copyright=copyright) for sha256 in unique],
         update_conflicts=True,
         unique_fields=["sha256"],
         update_fields=[*fields, "updated_at"],

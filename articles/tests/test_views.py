@@ -239,7 +239,9 @@ def test_article_page_has_an_author_box_for_each_author(page, authors):
     assert "Political editor" in ann
     assert "Ann covers Westminster." in ann
     assert re.search(
-        r'<a class="author-box__more" href="/authors/ann-lee/"[^>]*>Read more</a>', ann
+        r'<a class="author-box__more" href="/authors/ann-lee/">'
+        r"Read more<span[^>]*> about Ann Lee</span></a>",
+        ann,
     )
     assert [re.search(r"author-box__name.*?>([^<]+)</a>", box).group(1) for box in boxes] == [
         "Ann Lee",

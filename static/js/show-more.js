@@ -4,6 +4,11 @@
 (() => {
   "use strict";
 
+  // Going back past a Show More should show that page for real. A jump to an anchor
+  // (the skip link) also fires popstate, but leaves the page's address as it was.
+  const addressOf = (location) => location.pathname + location.search;
+  let shown = addressOf(window.location);
+
   async function showMore(link) {
     const list = document.getElementById(link.dataset.showMore);
     const holder = link.closest(".show-more");
@@ -28,18 +33,23 @@
       } else {
         holder.remove();
       }
-      const first = items[0] && items[0].querySelector("a[href]");
+      // The headline's link, not the kicker's: a screen reader announces the story.
+      const first = items[0] && items[0].querySelector("h2 a, h3 a, a[href]");
       if (first) first.focus();
       // Only the page's main list owns the address; the sidebar feed does not.
-      if (list.id === "story-list") window.history.pushState({}, "", url);
+      if (list.id === "story-list") {
+        window.history.pushState({}, "", url);
+        shown = addressOf(url);
+      }
     } catch (error) {
       // Fall back to the plain link: the next page loads the ordinary way.
       window.location.assign(url);
     }
   }
 
-  // The address changed without a page load; going back should show that page for real.
-  window.addEventListener("popstate", () => window.location.reload());
+  window.addEventListener("popstate", () => {
+    if (addressOf(window.location) !== shown) window.location.reload();
+  });
 
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a[data-show-more]");

@@ -1,0 +1,111 @@
+"""An editor's walk in the admin: a new author, a new article, published, then seen by readers.
+
+The admin's forms change often: fields are found by name, and the forms are submitted as
+an editor would, with whatever hidden fields they carry.
+"""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from PIL import Image
+
+from .conftest import screenshot
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+]
+
+PASSWORD = "a long passphrase for tests"
+TITLE = "Ferry timetable returns to the harbour"
+
+
+def upload(name, size, colour, fmt):
+    """A file for <input type=file>, made with Pillow."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format=fmt)
+    return {"name": name, "mimeType": f"image/{fmt.lower()}", "buffer": buffer.getvalue()}
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A member of the Editor group where roles exist; a superuser before they did."""
+    group = Group.objects.filter(name="Editor").first()
+    if group is None:
+        return django_user_model.objects.create_superuser("editor", "ed@example.com", PASSWORD)
+    user = django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True)
+    user.groups.add(group)
+    return user
+
+
+def save(page, button="_save"):
+    page.locator(f"input[name={button}]").first.click()
+    page.wait_for_load_state()
+    errors = page.locator(".errornote, .errorlist").all_inner_texts()
+    assert errors == [], f"the admin refused the form: {errors}"
+    confirmed = page.locator(".messagelist .success").count()
+    assert confirmed, f"no confirmation after saving; the page says {page.title()!r}"
+
+
+def choose_autocomplete(page, select_name, text):
+    """Pick `text` in an admin autocomplete (select2) box, typing as an editor does."""
+    page.locator(f"select[name='{select_name}'] + .select2 .select2-selection").click()
+    page.locator(".select2-container--open .select2-search__field").fill(text)
+    page.locator(".select2-results__option", has_text=text).click()
+
+
+def test_editor_publishes_a_story(site, editor, new_page, viewport):
+    page = new_page()
+    page.goto(site + "/admin/")
+    page.fill("input[name=username]", editor.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url(site + "/admin/")
+
+    # A new author, with an avatar uploaded from the editor's computer.
+    page.goto(site + "/admin/authors/author/add/")
+    page.fill("input[name=name]", "Tamsin Reed")
+    if not page.input_value("input[name=slug]"):  # the admin fills it from the name
+        page.fill("input[name=slug]", "tamsin-reed")
+    page.fill("input[name=role]", "Transport correspondent")
+    page.fill("textarea[name=short_bio]", "Tamsin Reed covers ferries, roads and railways.")
+    page.set_input_files("input[name=avatar]", upload("tamsin.png", (300, 300), "teal", "PNG"))
+    save(page)
+
+    # A new article: photo with alt text, tags, a byline, published an hour ago.
+    page.goto(site + "/admin/articles/article/add/")
+    page.fill("input[name=title]", TITLE)
+    if not page.input_value("input[name=slug]"):
+        page.fill("input[name=slug]", "ferry-timetable-returns")
+    page.fill("textarea[name=standfirst]", "The winter timetable is back after a year away.")
+    page.fill("textarea[name=body]", "The first ferry leaves at seven.\n\n> At last, said one.")
+    page.set_input_files(
+        "input[name=lead_image]", upload("ferry.jpg", (1200, 675), "steelblue", "JPEG")
+    )
+    page.fill("input[name=lead_image_alt]", "A ferry leaving the harbour at dawn")
+    page.fill("input[name=lead_image_caption]", "The first crossing of the winter.")
+    page.fill("input[name=lead_image_credit]", "Tamsin Reed")
+    page.fill("input[name=tags]", "Transport, Harbours")
+    choose_autocomplete(page, "authorships-0-author", "Tamsin Reed")
+    page.select_option("select[name=status]", "published")
+    when = timezone.localtime() - timedelta(hours=1)
+    page.fill("input[name=published_at_0]", when.strftime("%Y-%m-%d"))
+    page.fill("input[name=published_at_1]", when.strftime("%H:%M:%S"))
+    save(page, "_continue")  # stays on the change form, for its screenshot
+    screenshot(page, "admin-change-form", viewport)
+    assert [p for p in page.problems if p.startswith("JS error")] == []
+
+    # A reader, not signed in, finds it where readers look.
+    reader = new_page()
+    for url in ("/", "/tags/harbours/", "/news/"):
+        reader.goto(site + url)
+        assert reader.get_by_role("link", name=TITLE).count(), f"{TITLE!r} not on {url}"
+    reader.get_by_role("link", name=TITLE).first.click()
+    photo = reader.get_by_role("img", name="A ferry leaving the harbour at dawn")
+    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+    avatar = reader.locator(".author-box img")
+    assert avatar.evaluate("img => img.naturalWidth > 0 || !img.complete")
+    assert reader.get_by_role("link", name="Read more about Tamsin Reed").count()
