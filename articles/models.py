@@ -72,7 +72,7 @@ class Article(models.Model):
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="The article's address: /news/<slug>/."
+        max_length=200, unique=True, help_text="The end of the article's address: /news/this-part/."
     )
     standfirst = models.TextField(
         max_length=400,

@@ -10,7 +10,9 @@ class Author(models.Model):
 
     name = models.CharField(max_length=120)
     slug = models.SlugField(
-        max_length=140, unique=True, help_text="The author page's address: /authors/<slug>/."
+        max_length=140,
+        unique=True,
+        help_text="The end of the author page's address: /authors/this-part/.",
     )
     role = models.CharField(
         max_length=120,
