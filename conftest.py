@@ -54,6 +54,16 @@ def _empty_cache():
     cache.clear()
 
 
+SITE_URL = "https://news.example.org"
+
+
+@pytest.fixture
+def site_url(settings):
+    """The site's public address, which feeds, sitemaps and social cards are built on."""
+    settings.SITE_URL = SITE_URL
+    return SITE_URL
+
+
 @pytest.fixture
 def clock():
     """The clock frozen at NOW; move it with `clock.move_to(...)` or `clock.shift(...)`."""

@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
@@ -17,10 +16,13 @@ from taggit.models import Tag
 
 from articles.models import Article, Authorship
 from authors.models import Author
+from conftest import SITE_URL
 
-SITE_URL = "https://news.example.org"
 DC = "{http://purl.org/dc/elements/1.1/}"
 MEDIA = "{http://search.yahoo.com/mrss/}"
+
+
+pytestmark = pytest.mark.usefixtures("site_url")
 
 
 def make_author(name="Ada Reporter", **fields):
@@ -76,14 +78,6 @@ def add_lead_image(article, alt="A steel-blue sky"):
     article.lead_image_alt = alt
     article.lead_image.save("lead.jpg", jpeg(), save=True)
     return article
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache_and_site(settings):
-    settings.SITE_URL = SITE_URL
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def rss(client, url):

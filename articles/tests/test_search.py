@@ -4,19 +4,13 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from articles.search import MAX_QUERY_LENGTH, clean_query
 
 from .test_feeds import hidden_articles, make_article
 
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("site_url")
 
 
 def results(response):

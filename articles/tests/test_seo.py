@@ -20,13 +20,7 @@ from .test_feeds import SITE_URL, add_lead_image, make_article, make_author
 XSS_TITLE = "Breaking </script><script>alert(1)</script> news"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache_and_site(settings, tmp_path):
-    settings.SITE_URL = SITE_URL
-    settings.MEDIA_ROOT = tmp_path
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("site_url")
 
 
 class _Head(HTMLParser):

@@ -17,12 +17,7 @@ NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 NOW = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache_and_site(settings):
-    settings.SITE_URL = SITE_URL
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("site_url")
 
 
 def urlset(client, url):
