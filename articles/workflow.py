@@ -160,16 +160,27 @@ def _reload(article):
     article.refresh_from_db(from_queryset=Article.objects.select_for_update())
 
 
-def submit_for_review(*, article, user):
+def _move(*, article, user, source, to, refusal):
+    """Move a saved article from status `source` to `to`, if the user's role allows it."""
     with transaction.atomic():
         _reload(article)
-        if article.status != Status.DRAFT:
-            raise WorkflowError("Only a draft can be submitted for review.")
-        check_transition(user=user, article=article, to=Status.REVIEW)
-        article.status = Status.REVIEW
+        if article.status != source:
+            raise WorkflowError(refusal)
+        check_transition(user=user, article=article, to=to)
+        article.status = to
         article.modified_by = user
         article.save()
     return article
+
+
+def submit_for_review(*, article, user):
+    return _move(
+        article=article,
+        user=user,
+        source=Status.DRAFT,
+        to=Status.REVIEW,
+        refusal="Only a draft can be submitted for review.",
+    )
 
 
 def publish(*, article, user, at=None):
@@ -193,15 +204,13 @@ def publish(*, article, user, at=None):
 
 def unpublish(*, article, user):
     """Back to draft: off every public surface at once. Its publication time is kept."""
-    with transaction.atomic():
-        _reload(article)
-        if article.status != Status.PUBLISHED:
-            raise WorkflowError("It is not published.")
-        check_transition(user=user, article=article, to=Status.DRAFT)
-        article.status = Status.DRAFT
-        article.modified_by = user
-        article.save()
-    return article
+    return _move(
+        article=article,
+        user=user,
+        source=Status.PUBLISHED,
+        to=Status.DRAFT,
+        refusal="It is not published.",
+    )
 
 
 def mark_updated(*, article, at=None):
