@@ -1,5 +1,6 @@
 """One way to render a newest-first list page with "Show More", for every app."""
 
+from django.http import QueryDict
 from django.shortcuts import render
 
 from .pagination import CURSOR_PARAM, InvalidCursor, cursor_from_request, paginate
@@ -31,17 +32,18 @@ def render_list(
         **(context or {}),
         "page": page,
         "item_template": item_template,
-        "next_url": _next_url(request, page),
+        "next_url": next_page_url(page, request.path, request.GET),
     }
     if request.GET.get(FRAGMENT_PARAM) == "1":
         template = "includes/list_fragment.html"
     return render(request, template, context)
 
 
-def _next_url(request, page):
+def next_page_url(page, path, query=None):
+    """The address of the page after `page`, keeping the rest of the query (say, `q`)."""
     if not page.has_next:
         return ""
-    query = request.GET.copy()
+    query = query.copy() if query is not None else QueryDict(mutable=True)
     query.pop(FRAGMENT_PARAM, None)
     query[CURSOR_PARAM] = page.next_cursor.encode()
-    return f"{request.path}?{query.urlencode()}"
+    return f"{path}?{query.urlencode()}"

@@ -2,8 +2,9 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from articles.listing import next_page_url
 from articles.models import Article
-from articles.pagination import CURSOR_PARAM, paginate
+from articles.pagination import paginate
 
 register = template.Library()
 
@@ -14,10 +15,7 @@ SIDEBAR_ITEMS = 10
 def news_feed():
     """The "News Feed" column: the latest items and a link to the rest."""
     page = paginate(Article.objects.for_feed(), cursor=None, per_page=SIDEBAR_ITEMS)
-    next_url = ""
-    if page.has_next:
-        next_url = f"{reverse('articles:news_feed')}?{CURSOR_PARAM}={page.next_cursor.encode()}"
-    return {"page": page, "next_url": next_url}
+    return {"page": page, "next_url": next_page_url(page, reverse("articles:news_feed"))}
 
 
 @register.simple_tag

@@ -12,9 +12,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
-from taggit.models import Tag
 
-from articles.models import Article, Authorship
+import conftest
+from articles.models import Article
 from authors.models import Author
 from conftest import SITE_URL
 
@@ -29,33 +29,17 @@ def make_author(name="Ada Reporter", **fields):
     return Author.objects.create(name=name, slug=slugify(name), **fields)
 
 
-def make_article(
-    title="A public story",
-    *,
-    status=Article.Status.PUBLISHED,
-    published_at=None,
-    authors=(),
-    tags=(),
-    **fields,
-):
+def make_article(title="A public story", *, published_at=None, tags=(), **fields):
     """An article, public by default (published an hour ago); the first tag is primary."""
-    if published_at is None and status == Article.Status.PUBLISHED:
-        published_at = timezone.now() - timedelta(hours=1)
-    article = Article.objects.create(
+    if published_at is not None:
+        fields["published_at"] = published_at
+    return conftest.make_article(
         title=title,
-        slug=fields.pop("slug", slugify(title)[:200] or "untitled"),
+        tags=tags,
+        primary_tag=tags[0] if tags else None,
         body=fields.pop("body", f"The body of {title}."),
-        status=status,
-        published_at=published_at,
         **fields,
     )
-    for position, author in enumerate(authors):
-        Authorship.objects.create(article=article, author=author, position=position)
-    if tags:
-        article.tags.add(*tags)
-        article.primary_tag = Tag.objects.get(name=tags[0])
-        article.save(update_fields=["primary_tag"])
-    return article
 
 
 def hidden_articles(**fields):
