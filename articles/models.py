@@ -91,6 +91,8 @@ class Article(models.Model):
         blank=True,
         width_field="lead_image_width",
         height_field="lead_image_height",
+        renditions_field="lead_image_renditions",
+        credit_field="lead_image_credit",
     )
     lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

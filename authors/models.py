@@ -30,6 +30,8 @@ class Author(models.Model):
         blank=True,
         width_field="avatar_width",
         height_field="avatar_height",
+        renditions_field="avatar_renditions",
+        square=True,
         help_text="A square portrait works best.",
     )
     avatar_width = models.PositiveIntegerField(null=True, blank=True, editable=False)

@@ -9,8 +9,6 @@ class ImagingConfig(AppConfig):
     def ready(self):
         from PIL import Image
 
-        from . import signals  # noqa: F401  (cleans uploads and makes renditions on save)
-
         # Pillow's own bomb guard matches ours, wherever an image is opened: it warns past
         # the limit and refuses at twice the limit.
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS

@@ -1,7 +1,12 @@
-"""An image field whose form speaks to editors in our words, not Django's generic ones."""
+"""An image field that checks uploads, cleans them and makes their renditions on save.
+
+A model says what takes part through the field's arguments, the way Django's ImageField
+takes `width_field`: imaging knows no model of the apps that use it.
+"""
 
 from django import forms
 from django.db import models
+from django.db.models.signals import pre_save
 
 from .validators import NOT_AN_IMAGE, validate_image
 
@@ -13,11 +18,32 @@ class UploadedImageField(forms.ImageField):
 
 
 class CheckedImageField(models.ImageField):
-    """models.ImageField that always checks uploads, with our form messages."""
+    """models.ImageField that always checks uploads, with our form messages.
 
-    def __init__(self, *args, **kwargs):
+    `renditions_field` names the JSONField that describes the pre-made renditions; with
+    it, every new upload is cleaned and made into renditions as the row is saved.
+    `square=True` makes square crops (portraits) instead of widths; `credit_field` names
+    a text field pre-filled from the photo's metadata and remembered with the photo.
+    """
+
+    def __init__(self, *args, renditions_field=None, square=False, credit_field=None, **kwargs):
+        self.renditions_field = renditions_field
+        self.square = square
+        self.credit_field = credit_field
         kwargs.setdefault("validators", [validate_image])
         super().__init__(*args, **kwargs)
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        super().contribute_to_class(cls, name, **kwargs)
+        if self.renditions_field and not cls._meta.abstract:
+            from .signals import image_saved  # signals → pipeline → this module
+
+            pre_save.connect(
+                image_saved,
+                sender=cls,
+                weak=False,
+                dispatch_uid=f"imaging-{cls._meta.label_lower}-{name}",
+            )
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": UploadedImageField, **kwargs})
@@ -26,3 +52,12 @@ class CheckedImageField(models.ImageField):
         # Stored exactly as a plain ImageField: migrations need not know this class.
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.ImageField", args, kwargs
+
+
+def processed_image_fields(model):
+    """The fields of `model` whose uploads are cleaned and made into renditions."""
+    return [
+        field
+        for field in model._meta.get_fields()
+        if isinstance(field, CheckedImageField) and field.renditions_field
+    ]

@@ -1,7 +1,7 @@
 """From upload to stored image: clean the original, pre-fill its credit, make renditions.
 
-Which model fields take part is said once, in IMAGE_FIELDS; the save hook
-(imaging/signals.py) and `manage.py make_renditions` both go through here.
+Which fields take part is said by the models, through `CheckedImageField`'s arguments;
+the save hook (imaging/signals.py) and `manage.py make_renditions` both go through here.
 """
 
 from dataclasses import dataclass
@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 
+from .fields import processed_image_fields
 from .models import PhotoCredit
 from .processing import clean_image
 from .renditions import make_renditions, rendition_names
@@ -21,13 +22,13 @@ class ImageSpec:
     square: bool = False  # square crops (avatars) rather than widths
     credit: str = ""  # a text field pre-filled from the photo's metadata, if any
 
-
-IMAGE_FIELDS = {
-    "articles.Article": ImageSpec(
-        "lead_image", "lead_image_renditions", credit="lead_image_credit"
-    ),
-    "authors.Author": ImageSpec("avatar", "avatar_renditions", square=True),
-}
+    @classmethod
+    def all_for(cls, model):
+        """One spec for each processed image field of `model`."""
+        return [
+            cls(field.name, field.renditions_field, field.square, field.credit_field or "")
+            for field in processed_image_fields(model)
+        ]
 
 
 def process_upload(instance, spec):

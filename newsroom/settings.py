@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "csp",
+    "public",
     "articles",
     "authors",
     "imaging",
@@ -87,7 +88,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Local memory by default; `CACHE_URL=redis://…` shares one cache between app servers.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsroom")}
 # How long an anonymous page may be served from the cache. Saves clear it sooner, and
-# the next scheduled publication time shortens it (see newsroom/cache.py).
+# the next scheduled publication time shortens it (see public/cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 AUTH_PASSWORD_VALIDATORS = [

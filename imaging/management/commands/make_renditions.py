@@ -2,7 +2,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 
-from imaging.pipeline import IMAGE_FIELDS, rebuild
+from imaging.pipeline import ImageSpec, rebuild
 
 
 class Command(BaseCommand):
@@ -20,8 +20,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         made = failed = 0
-        for label, spec in IMAGE_FIELDS.items():
-            model = apps.get_model(label)
+        specs = [(model, spec) for model in apps.get_models() for spec in ImageSpec.all_for(model)]
+        for model, spec in specs:
+            label = model._meta.label
             # Primary keys first: rows are saved as we go, and SQLite shares one cursor space.
             pks = model.objects.exclude(**{spec.field: ""}).order_by("pk").values_list("pk")
             for (pk,) in list(pks):

@@ -2,9 +2,9 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from articles.listing import next_page_url
 from articles.models import Article
-from articles.pagination import paginate
+from public.listing import next_page_url
+from public.pagination import paginate
 
 register = template.Library()
 

@@ -10,7 +10,7 @@ from reversion.models import Version
 from articles import workflow
 from articles.models import SlugRedirect
 
-from .workflow_helpers import (
+from articles.tests.workflow_helpers import (
     DRAFT,
     EDITOR,
     PUBLISHED,

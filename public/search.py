@@ -9,7 +9,7 @@ from operator import and_
 
 from django.db.models import Q
 
-from .models import Article
+from articles.models import Article
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # each word adds three LIKEs to the query

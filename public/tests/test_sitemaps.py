@@ -8,9 +8,9 @@ import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 
-from articles import sitemaps
+from public import sitemaps
 
-from .test_feeds import SITE_URL, hidden_articles, make_article, make_author
+from public.tests.test_feeds import SITE_URL, hidden_articles, make_article, make_author
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"

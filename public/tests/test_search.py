@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.search import MAX_QUERY_LENGTH, clean_query
+from public.search import MAX_QUERY_LENGTH, clean_query
 
-from .test_feeds import hidden_articles, make_article
+from public.tests.test_feeds import hidden_articles, make_article
 
 pytestmark = pytest.mark.usefixtures("site_url")
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Article, PreviewLink
 
-from .workflow_helpers import (
+from articles.tests.workflow_helpers import (
     CONTRIBUTOR,
     EDITOR,
     PUBLISHED,

@@ -5,10 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from taggit.models import Tag
 
-from newsroom.cache import public_page
+from articles.models import Article, SlugRedirect
+from authors.models import Author
 
+from .cache import public_page
 from .listing import render_list
-from .models import Article, SlugRedirect
 
 HOME_LATEST = 12
 FEATURED_WINDOW = timedelta(days=3)
@@ -65,4 +66,20 @@ def tag_detail(request, slug):
         Article.objects.for_listing().filter(tags=tag),
         template="articles/tag_detail.html",
         context={"tag": tag},
+    )
+
+
+@public_page
+def author_list(request):
+    return render(request, "authors/author_list.html", {"authors": Author.objects.all()})
+
+
+@public_page
+def author_detail(request, slug):
+    author = get_object_or_404(Author, slug=slug)
+    return render_list(
+        request,
+        Article.objects.for_listing().filter(authorships__author=author),
+        template="authors/author_detail.html",
+        context={"author": author, "heading": 3},
     )

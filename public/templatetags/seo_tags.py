@@ -1,4 +1,4 @@
-"""Template helpers for the SEO and social meta of article pages (see articles/seo.py)."""
+"""Template helpers for the SEO and social meta of article pages (see public/seo.py)."""
 
 import json
 
@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles import seo
+from public import seo
 
 register = template.Library()
 

@@ -13,9 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from articles.models import Authorship
-from articles.seo import LOGO_HEIGHT, LOGO_PATH, LOGO_WIDTH
+from public.seo import LOGO_HEIGHT, LOGO_PATH, LOGO_WIDTH
 
-from .test_feeds import SITE_URL, add_lead_image, make_article, make_author
+from public.tests.test_feeds import SITE_URL, add_lead_image, make_article, make_author
 
 XSS_TITLE = "Breaking </script><script>alert(1)</script> news"
 

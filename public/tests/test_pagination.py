@@ -6,7 +6,7 @@ from itertools import chain
 import pytest
 
 from articles.models import Article
-from articles.pagination import Cursor, InvalidCursor
+from public.pagination import Cursor, InvalidCursor
 from conftest import (
     NOW,
     bulk_articles,

@@ -8,7 +8,7 @@ from django.utils.cache import get_max_age
 
 from articles.models import Article, Correction
 from conftest import NOW, list_slugs, make_article, make_author, make_tag
-from newsroom.cache import seconds_until_next_publication
+from public.cache import seconds_until_next_publication
 
 pytestmark = pytest.mark.django_db
 

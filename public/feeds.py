@@ -14,9 +14,9 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
+from articles.models import Article
 from authors.models import Author
 
-from .models import Article
 from .seo import absolute_url
 
 FEED_ITEMS = 30

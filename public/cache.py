@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from articles.models import Article
+
 GENERATION_KEY = "public-pages:generation"
 
 
@@ -29,8 +31,6 @@ def invalidate_public_pages() -> None:
 
 
 def seconds_until_next_publication(default: int) -> int:
-    from articles.models import Article
-
     next_time = (
         Article.objects.scheduled()
         .order_by("published_at")

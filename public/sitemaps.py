@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
+from articles.models import Article
 from authors.models import Author
-from newsroom.cache import public_page
 
-from .models import Article
+from .cache import public_page
 
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_MAX_ITEMS = 1000  # Google News' limit per sitemap

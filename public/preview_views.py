@@ -10,8 +10,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from . import workflow
-from .models import Article, PreviewLink
+from articles import workflow
+from articles.models import Article, PreviewLink
 
 
 def _private(view):

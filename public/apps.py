@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class PublicConfig(AppConfig):
+    name = "public"
+    verbose_name = "Public site"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,46 @@
+"""Every address a reader, a feed reader or a crawler can ask for.
+
+Names keep the namespace of what they show ("articles:detail", "authors:detail"), so
+models and templates name a page by its content, not by the app that serves it.
+"""
+
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from . import preview_views, views
+from .cache import public_page
+from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
+from .search_views import search
+from .sitemaps import SITEMAPS, news_sitemap
+
+article_patterns = [
+    path("news/", views.news_feed, name="news_feed"),
+    path("news/<slug:slug>/", views.article_detail, name="detail"),
+    path("news/<slug:slug>/preview/", preview_views.article_preview, name="preview"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+]
+
+author_patterns = [
+    path("", views.author_list, name="list"),
+    path("<slug:slug>/", views.author_detail, name="detail"),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include((article_patterns, "articles"))),
+    path("authors/", include((author_patterns, "authors"))),
+    path("preview/<slug:token>/", preview_views.preview_link, name="preview_link"),
+    path("search/", search, name="search"),
+    # Distribution: feeds, sitemaps and robots.txt, all with absolute URLs.
+    path("rss/", public_page(LatestArticlesFeed()), name="rss"),
+    path("tags/<slug:slug>/rss/", public_page(TagFeed()), name="tag_rss"),
+    path("authors/<slug:slug>/rss/", public_page(AuthorFeed()), name="author_rss"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots_txt",
+    ),
+]
