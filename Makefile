@@ -28,6 +28,7 @@ install-dev: $(VENV)/.installed-dev
 	  'DEBUG=true' "SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
 	@echo "wrote .env for local development"
 
+run: export DEMO = true
 run: install .env
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo

@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "authors",
     "imaging",
 ]
+# The demo newsroom (`manage.py load_demo`): `make run` turns it on; production leaves it off.
+DEMO = env.bool("DEMO", default=False)
+if DEMO:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
