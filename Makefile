@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PORT ?= 8000
+# The port `make run` and `make serve` listen on; the site's absolute links follow it.
+export PORT ?= 8000
 
 .PHONY: run serve test lint format install install-dev browser-deps lighthouse clean
 

@@ -1,10 +1,14 @@
 """The newsroom's editorial roles, defined once.
 
-Each role is a Django group holding exactly these permissions. Migration 0002_roles builds
-the groups from ROLES, a test checks that the database still matches it, and
-docs/editorial.md says the same for people. What a permission allows is decided in one
-place, articles/workflow.py. To change a role, edit ROLES and add a data migration that
-calls sync_roles() again (it is safe to re-run).
+Each role is a Django group holding exactly these permissions. Migration 0002_roles made
+the groups from its own copy of this table; a test migrates a fresh database and checks
+that the groups match ROLES, and docs/editorial.md says the same for people. What a
+permission allows is decided in one place, articles/workflow.py.
+
+To change a role, edit ROLES and add a data migration that carries the new table as
+literal data, as 0002_roles does (never an import of this module: a migration must build
+the same database whatever this file says later). `sync_roles()` repairs the groups of a
+database by hand, from a shell.
 """
 
 from django.apps import apps as global_apps
