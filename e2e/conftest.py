@@ -8,27 +8,18 @@ production; e2e/urls.py adds the uploaded media the live server must serve.
 import io
 import os
 from datetime import timedelta
-from pathlib import Path
 from unittest import mock
 
 import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
-from taggit.models import Tag
 
-from articles.models import Article, Authorship
-from authors.models import Author
+from articles.tests.factories import make_article, make_tag
+from authors.tests.factories import make_author
 
-CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parent.parent
-AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+from .browser import CHROMIUM, VIEWPORTS, watch_for_problems
 
-VIEWPORTS = {
-    "mobile": {"width": 360, "height": 800},
-    "desktop": {"width": 1440, "height": 900},
-}
 ARTICLE_COUNT = 30  # more than any list shows at once, so each has a "Show More"
 SEARCH_WORD = "harbour"  # in every title, so the search page has results
 
@@ -70,29 +61,6 @@ def site(live_server, settings, tmp_path):
     return live_server.url
 
 
-def watch_for_problems(page):
-    """Collect console and script errors, failed requests and 4xx/5xx in `page.problems`."""
-    page.problems = []
-
-    def on_console(message):
-        if message.type == "error":
-            page.problems.append(f"console: {message.text}")
-
-    def on_request_failed(request):
-        # Leaving a page cancels its unfinished requests: no fault of the page.
-        if request.failure != "net::ERR_ABORTED":
-            page.problems.append(f"failed: {request.url} {request.failure}")
-
-    def on_response(response):
-        if response.status >= 400:
-            page.problems.append(f"{response.status}: {response.url}")
-
-    page.on("pageerror", lambda error: page.problems.append(f"JS error: {error}"))
-    page.on("console", on_console)
-    page.on("requestfailed", on_request_failed)
-    page.on("response", on_response)
-
-
 @pytest.fixture
 def new_page(browser, viewport):
     """`new_page(**context_options)`: a page in a fresh context at the test's viewport.
@@ -111,14 +79,6 @@ def new_page(browser, viewport):
     yield open_page
     for context in contexts:
         context.close()
-
-
-def screenshot(page, name, viewport):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    # A full-page picture shows every image, not just those a reader has scrolled to.
-    page.locator("img[loading=lazy]").evaluate_all("imgs => imgs.forEach(i => i.loading = 'eager')")
-    page.wait_for_load_state("networkidle")
-    page.screenshot(path=SCREENSHOTS / f"{name}-{viewport}.png", full_page=True)
 
 
 # --- The newsroom the reader walks through ---------------------------------------------------
@@ -148,9 +108,9 @@ def newsroom(site):
 
     Returns a dict of what was made, newest article first.
     """
-    tags = [Tag.objects.create(name=name, slug=name.lower()) for name in ("Politics", "Economy")]
+    tags = [make_tag(name) for name in ("Politics", "Economy")]
     authors = [
-        Author.objects.create(
+        make_author(
             name=name,
             slug=name.lower().replace(" ", "-"),
             role=role,
@@ -174,7 +134,7 @@ def newsroom(site):
                 "lead_image": first.lead_image.name,
                 "lead_image_renditions": first.lead_image_renditions,
             }
-        article = Article.objects.create(
+        article = make_article(
             title=f"Story {i + 1}: the {SEARCH_WORD} board decides on the quay",
             standfirst="Traders and councillors disagree about what the old quay is for.",
             body=BODY,
@@ -183,13 +143,11 @@ def newsroom(site):
             lead_image_caption="The old quay at low tide.",
             lead_image_credit="Newsroom staff",
             primary_tag=tags[0],
-            status=Article.Status.PUBLISHED,
+            tags=tags,
+            # One co-authored story, to show two author boxes.
+            authors=authors if i == 0 else authors[:1],
             published_at=now - timedelta(hours=i + 1),
         )
-        article.tags.add(*tags)
-        Authorship.objects.create(article=article, author=authors[0], position=0)
-        if i == 0:  # one co-authored story, to show two author boxes
-            Authorship.objects.create(article=article, author=authors[1], position=1)
         articles.append(article)
     return {"tags": tags, "authors": authors, "articles": articles}
 

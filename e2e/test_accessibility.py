@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import AXE_JS
+from .browser import AXE_JS
 
 pytestmark = [
     pytest.mark.browser,

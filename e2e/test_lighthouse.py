@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from .conftest import CHROMIUM, ROOT
+from .browser import CHROMIUM, ROOT
 
 pytestmark = [
     pytest.mark.browser,

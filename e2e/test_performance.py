@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .conftest import ROOT
+from .browser import IMAGES_IN_VIEW_DONE, ROOT
 
 pytestmark = [
     pytest.mark.browser,
@@ -78,6 +78,7 @@ def test_no_layout_shift(site, page_urls, new_page, viewport, page_name):
     # Down to the foot of the page, so lazy images load (and could shift things) too.
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_load_state("networkidle")
+    page.wait_for_function(IMAGES_IN_VIEW_DONE)  # shifts come when they arrive, not before
     page.wait_for_timeout(200)
     cls = page.evaluate("window.__cls")
     record(f"cls-{page_name}-{viewport}", {"cls": cls})

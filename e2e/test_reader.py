@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import screenshot
+from .browser import screenshot
 
 pytestmark = [
     pytest.mark.browser,

@@ -11,20 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from .workflow_helpers import (
-    CONTRIBUTOR,
-    DRAFT,
-    EDITOR,
-    PUBLISHED,
-    REVIEW,
-    ROLES,
-    change_url,
-    form_data,
-    make_article,
-    make_author,
-    make_user,
-    png,
-)
+from articles.roles import CONTRIBUTOR, EDITOR, ROLES
+from articles.tests.admin_forms import change_url, form_data
+from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user
+from authors.tests.factories import make_author
+from imaging.tests.factories import png_file
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +33,7 @@ def newsroom(settings, tmp_path):
         title="Vote count",
         authors=[ann],
         primary_tag=politics,
-        lead_image=png(),
+        lead_image=png_file(),
         lead_image_alt="Ballot boxes",
     )
     published.tags.add(politics)
@@ -52,9 +43,10 @@ def newsroom(settings, tmp_path):
             status=PUBLISHED,
             title="Budget preview",
             published_at=timezone.now() + timedelta(days=1),
+            authors=[make_author()],
         ),
-        "draft": make_article(title="Harbour draft"),
-        "review": make_article(status=REVIEW, title="Rail review"),
+        "draft": make_article(status=DRAFT, title="Harbour draft", authors=[make_author()]),
+        "review": make_article(status=REVIEW, title="Rail review", authors=[make_author()]),
     }
 
 
@@ -70,7 +62,7 @@ def _logged_in(client, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_the_list_the_add_form_and_a_change_form_render_for_every_role(client, role, newsroom):
     user = _logged_in(client, role)
-    own = make_article(created_by=user)
+    own = make_article(status=DRAFT, created_by=user, authors=[make_author()])
 
     assert client.get(CHANGELIST).status_code == 200
     assert client.get(reverse("admin:articles_article_add")).status_code == 200
@@ -102,8 +94,10 @@ def test_the_status_filter_has_a_scheduled_choice(client, newsroom):
 
 def test_mine_lists_what_i_created_or_am_on_the_byline_of(client, newsroom):
     me = _logged_in(client, EDITOR)
-    created = make_article(created_by=me, title="Mine by creation")
-    bylined = make_article(title="Mine by byline", authors=[make_author(user=me)])
+    created = make_article(
+        status=DRAFT, created_by=me, title="Mine by creation", authors=[make_author()]
+    )
+    bylined = make_article(status=DRAFT, title="Mine by byline", authors=[make_author(user=me)])
 
     response = client.get(CHANGELIST, {"mine": "yes"})
 
@@ -149,7 +143,13 @@ def test_the_list_costs_the_same_few_queries_for_3_or_30_articles(client):
 
     def add(count):
         for _ in range(count):
-            make_article(status=PUBLISHED, primary_tag=tag, lead_image=png(), lead_image_alt="A")
+            make_article(
+                status=PUBLISHED,
+                primary_tag=tag,
+                lead_image=png_file(),
+                lead_image_alt="A",
+                authors=[make_author()],
+            )
 
     add(3)
     three = _changelist_queries(client)
@@ -185,7 +185,7 @@ def test_the_change_form_shows_a_scheduled_state(client, newsroom):
 
 def test_publishing_fields_are_read_only_for_a_contributor(client):
     contributor = _logged_in(client, CONTRIBUTOR)
-    article = make_article(created_by=contributor)
+    article = make_article(status=DRAFT, created_by=contributor, authors=[make_author()])
 
     form = client.get(change_url(article)).context["adminform"].form
 

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from articles.models import Article
-from conftest import DRAFT, NOW, PUBLISHED, REVIEW, make_article, make_author
+from articles.tests.factories import DRAFT, NOW, PUBLISHED, REVIEW, make_article
+from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
 

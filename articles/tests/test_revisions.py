@@ -8,18 +8,10 @@ from reversion.models import Version
 
 from articles import workflow
 from articles.models import Article
-
-from .workflow_helpers import (
-    CONTRIBUTOR,
-    EDITOR,
-    PUBLISHED,
-    REVIEW,
-    change_url,
-    form_data,
-    make_article,
-    make_author,
-    make_user,
-)
+from articles.roles import CONTRIBUTOR, EDITOR
+from articles.tests.admin_forms import change_url, form_data
+from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user
+from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +35,7 @@ def _versions(article):
 
 def test_every_admin_save_keeps_a_revision_with_its_author_and_what_changed():
     editor = make_user(EDITOR, first_name="Ed")
-    article = make_article()
+    article = make_article(status=DRAFT, authors=[make_author()])
 
     _save(_as(editor), article, title="A better headline")
 
@@ -55,7 +47,10 @@ def test_every_admin_save_keeps_a_revision_with_its_author_and_what_changed():
 
 def test_a_bulk_action_keeps_one_revision_per_article():
     editor = make_user(EDITOR)
-    first, second = make_article(status=REVIEW), make_article(status=REVIEW)
+    first, second = (
+        make_article(status=REVIEW, authors=[make_author()]),
+        make_article(status=REVIEW, authors=[make_author()]),
+    )
 
     _as(editor).post(
         reverse("admin:articles_article_changelist"),
@@ -74,7 +69,7 @@ def test_a_bulk_action_keeps_one_revision_per_article():
 def test_the_history_lists_revisions_and_compares_one_with_now():
     editor = make_user(EDITOR)
     client = _as(editor)
-    article = make_article(title="Old headline")
+    article = make_article(status=DRAFT, title="Old headline", authors=[make_author()])
     _save(client, article, title="Middle headline")
     _save(client, article, title="New headline")
     oldest = _versions(article)[-1]
@@ -93,7 +88,7 @@ def test_restoring_a_revision_brings_back_its_text_and_byline():
     editor = make_user(EDITOR)
     client = _as(editor)
     first_author, second_author = make_author(name="First"), make_author(name="Second")
-    article = make_article(title="Original", authors=[first_author])
+    article = make_article(status=DRAFT, title="Original", authors=[first_author])
     _save(client, article, body="The original body.")
     original = _versions(article)[0]
     _save(
@@ -120,7 +115,7 @@ def test_restoring_a_revision_brings_back_its_text_and_byline():
 
 def test_a_contributor_cannot_unpublish_by_restoring_a_draft_revision():
     contributor = make_user(CONTRIBUTOR)
-    article = make_article(created_by=contributor)
+    article = make_article(status=DRAFT, created_by=contributor, authors=[make_author()])
     client = _as(contributor)
     _save(client, article, body="My draft.")
     draft_version = _versions(article)[0]
@@ -139,7 +134,7 @@ def test_a_deleted_article_can_be_recovered_with_its_byline():
     editor = make_user(EDITOR)
     client = _as(editor)
     author = make_author(name="Kept Author")
-    article = make_article(title="Deleted by mistake", authors=[author])
+    article = make_article(status=DRAFT, title="Deleted by mistake", authors=[author])
     _save(client, article, body="Worth keeping.")
     pk = article.pk
     delete = client.post(reverse("admin:articles_article_delete", args=[pk]), {"post": "yes"})
@@ -170,7 +165,9 @@ def test_only_those_who_may_delete_may_recover(client):
 def test_the_second_of_two_editors_saving_is_refused_and_keeps_their_text():
     alice = make_user(EDITOR, username="alice", first_name="Alice", last_name="Ng")
     bob = make_user(EDITOR, username="bob")
-    article = make_article(title="Shared story", body="First body.")
+    article = make_article(
+        status=DRAFT, title="Shared story", body="First body.", authors=[make_author()]
+    )
     _save(_as(alice), article, body="First body.")  # a revision to compare against
     alice_client, bob_client = _as(alice), _as(bob)
     alices_form = form_data(alice_client.get(change_url(article)))
@@ -203,7 +200,7 @@ def test_the_second_of_two_editors_saving_is_refused_and_keeps_their_text():
 
 def test_a_bulk_transition_makes_an_open_form_stale():
     editor = make_user(EDITOR)
-    article = make_article(status=REVIEW)
+    article = make_article(status=REVIEW, authors=[make_author()])
     client = _as(editor)
     data = form_data(client.get(change_url(article)))
 
@@ -218,7 +215,7 @@ def test_a_bulk_transition_makes_an_open_form_stale():
 
 def test_a_form_without_a_version_is_refused():
     editor = make_user(EDITOR)
-    article = make_article()
+    article = make_article(status=DRAFT, authors=[make_author()])
     client = _as(editor)
     data = form_data(client.get(change_url(article)))
     del data["based_on"]

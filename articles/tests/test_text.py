@@ -4,8 +4,8 @@ import pytest
 
 from articles import text
 from articles.models import Article
+from articles.tests.factories import make_article
 from articles.text import reading_minutes, render_markdown, word_count
-from conftest import make_article
 
 
 def words(n):

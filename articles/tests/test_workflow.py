@@ -16,23 +16,19 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, Correction
-from articles.roles import ROLES, permission_names, sync_roles
-
-from .workflow_helpers import (
+from articles.roles import (
     ADMINISTRATOR,
     AUTHOR,
     CONTRIBUTOR,
-    DRAFT,
     EDITOR,
-    PUBLISHED,
-    REVIEW,
-    change_url,
-    form_data,
-    make_article,
-    make_author,
-    make_user,
-    png,
+    ROLES,
+    permission_names,
+    sync_roles,
 )
+from articles.tests.admin_forms import change_url, form_data
+from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user
+from authors.tests.factories import make_author
+from imaging.tests.factories import png_file
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +117,9 @@ def _attempt(client, user, article, action, channel):
 def test_permissions_matrix(client, role, action, own, channel):
     user = make_user(role)
     before = ACTIONS[action][0]
-    article = make_article(status=before, created_by=user if own else make_user(CONTRIBUTOR))
+    article = make_article(
+        status=before, created_by=user if own else make_user(CONTRIBUTOR), authors=[make_author()]
+    )
     client.force_login(user)
 
     done = _attempt(client, user, article, action, channel)
@@ -140,7 +138,7 @@ def test_a_writer_on_the_byline_owns_the_article_too():
 
 def test_a_contributor_is_offered_only_the_statuses_they_may_set(client):
     contributor = make_user(CONTRIBUTOR)
-    article = make_article(created_by=contributor)
+    article = make_article(status=DRAFT, created_by=contributor, authors=[make_author()])
     client.force_login(contributor)
 
     response = client.get(change_url(article))
@@ -151,7 +149,7 @@ def test_a_contributor_is_offered_only_the_statuses_they_may_set(client):
 
 def test_a_contributor_cannot_publish_by_forging_the_status_value(client):
     contributor = make_user(CONTRIBUTOR)
-    article = make_article(created_by=contributor)
+    article = make_article(status=DRAFT, created_by=contributor, authors=[make_author()])
     client.force_login(contributor)
     data = form_data(client.get(change_url(article)))
 
@@ -165,7 +163,7 @@ def test_a_contributor_cannot_publish_by_forging_the_status_value(client):
 
 def test_a_contributor_cannot_run_the_publish_action_by_posting_it(client):
     contributor = make_user(CONTRIBUTOR)
-    article = make_article(status=REVIEW, created_by=contributor)
+    article = make_article(status=REVIEW, created_by=contributor, authors=[make_author()])
     client.force_login(contributor)
 
     client.post(
@@ -179,7 +177,7 @@ def test_a_contributor_cannot_run_the_publish_action_by_posting_it(client):
 
 def test_the_transition_check_refuses_what_the_choices_would_not_offer():
     contributor = make_user(CONTRIBUTOR)
-    article = make_article(created_by=contributor)
+    article = make_article(status=DRAFT, created_by=contributor, authors=[make_author()])
 
     with pytest.raises(workflow.NotAllowed, match="may not publish"):
         workflow.check_transition(user=contributor, article=article, to=PUBLISHED)
@@ -187,7 +185,7 @@ def test_the_transition_check_refuses_what_the_choices_would_not_offer():
 
 def test_a_published_article_goes_back_to_draft_before_review():
     editor = make_user(EDITOR)
-    article = make_article(status=PUBLISHED)
+    article = make_article(status=PUBLISHED, authors=[make_author()])
 
     with pytest.raises(workflow.NotAllowed, match="back to draft"):
         workflow.check_transition(user=editor, article=article, to=REVIEW)
@@ -197,7 +195,7 @@ def test_a_published_article_goes_back_to_draft_before_review():
 
 
 def test_publishing_sets_the_publication_time_to_now():
-    article = make_article(status=REVIEW)
+    article = make_article(status=REVIEW, authors=[make_author()])
 
     workflow.publish(article=article, user=make_user(EDITOR))
 
@@ -206,14 +204,14 @@ def test_publishing_sets_the_publication_time_to_now():
 
 
 def test_publishing_twice_is_refused():
-    article = make_article(status=PUBLISHED)
+    article = make_article(status=PUBLISHED, authors=[make_author()])
 
     with pytest.raises(workflow.WorkflowError, match="already published"):
         workflow.publish(article=article, user=make_user(EDITOR))
 
 
 def test_publishing_says_everything_that_is_missing():
-    article = make_article(status=REVIEW, authors=[], lead_image=png())
+    article = make_article(status=REVIEW, authors=[], lead_image=png_file())
 
     with pytest.raises(workflow.Incomplete) as refusal:
         workflow.publish(article=article, user=make_user(EDITOR))
@@ -227,7 +225,12 @@ def test_publishing_says_everything_that_is_missing():
 
 
 def test_a_complete_article_with_a_described_photo_publishes():
-    article = make_article(status=REVIEW, lead_image=png(), lead_image_alt="A harbour at dawn")
+    article = make_article(
+        status=REVIEW,
+        lead_image=png_file(),
+        lead_image_alt="A harbour at dawn",
+        authors=[make_author()],
+    )
 
     workflow.publish(article=article, user=make_user(EDITOR))
 
@@ -236,7 +239,7 @@ def test_a_complete_article_with_a_described_photo_publishes():
 
 def test_the_bulk_publish_action_reports_what_it_did_and_what_it_refused(client):
     editor = make_user(EDITOR)
-    ready = make_article(status=REVIEW, title="Ready story")
+    ready = make_article(status=REVIEW, title="Ready story", authors=[make_author()])
     bylineless = make_article(status=REVIEW, title="Bylineless story", authors=[])
     client.force_login(editor)
 
@@ -255,7 +258,7 @@ def test_the_bulk_publish_action_reports_what_it_did_and_what_it_refused(client)
 
 def test_publishing_in_the_form_without_an_author_is_refused_with_the_reason(client):
     editor = make_user(EDITOR)
-    article = make_article(status=REVIEW)
+    article = make_article(status=REVIEW, authors=[make_author()])
     client.force_login(editor)
     data = form_data(client.get(change_url(article)))
 
@@ -272,7 +275,7 @@ def test_publishing_in_the_form_without_an_author_is_refused_with_the_reason(cli
 
 def test_publishing_in_the_form_sets_the_time_when_none_is_given(client):
     editor = make_user(EDITOR)
-    article = make_article(status=REVIEW)
+    article = make_article(status=REVIEW, authors=[make_author()])
     client.force_login(editor)
     data = form_data(client.get(change_url(article)))
 
@@ -283,7 +286,7 @@ def test_publishing_in_the_form_sets_the_time_when_none_is_given(client):
 
 
 def test_unpublishing_takes_the_article_off_the_site_at_once(client):
-    article = make_article(status=PUBLISHED)
+    article = make_article(status=PUBLISHED, authors=[make_author()])
     assert client.get(article.get_absolute_url()).status_code == 200
 
     workflow.unpublish(article=article, user=make_user(EDITOR))
@@ -296,7 +299,7 @@ def test_unpublishing_takes_the_article_off_the_site_at_once(client):
 
 def test_a_scheduled_article_appears_by_itself_when_its_time_comes(client):
     start = timezone.now()
-    article = make_article(status=REVIEW, title="Tomorrow's budget")
+    article = make_article(status=REVIEW, title="Tomorrow's budget", authors=[make_author()])
     workflow.publish(article=article, user=make_user(EDITOR), at=start + timedelta(hours=2))
 
     with time_machine.travel(start + timedelta(hours=1), tick=False):
@@ -313,7 +316,9 @@ def test_a_scheduled_article_appears_by_itself_when_its_time_comes(client):
 def test_bulk_publishing_keeps_a_future_time_and_says_it_is_scheduled(client):
     editor = make_user(EDITOR)
     later = timezone.now() + timedelta(days=1)
-    article = make_article(status=REVIEW, title="Later", published_at=later)
+    article = make_article(
+        status=REVIEW, title="Later", published_at=later, authors=[make_author()]
+    )
     client.force_login(editor)
 
     response = client.post(
@@ -341,7 +346,7 @@ def _edit_published(client, article, **changes):
 
 
 def test_marking_a_change_as_an_update_shows_updated_to_readers(client):
-    article = make_article(status=PUBLISHED)
+    article = make_article(status=PUBLISHED, authors=[make_author()])
 
     _edit_published(client, article, body="New facts.", mark_as_update="on")
 
@@ -351,7 +356,7 @@ def test_marking_a_change_as_an_update_shows_updated_to_readers(client):
 
 
 def test_a_typo_fix_is_not_an_update(client):
-    article = make_article(status=PUBLISHED)
+    article = make_article(status=PUBLISHED, authors=[make_author()])
 
     _edit_published(client, article, body="Words for teh story, fixed.")
 
@@ -359,7 +364,7 @@ def test_a_typo_fix_is_not_an_update(client):
 
 
 def test_adding_a_correction_counts_as_an_update_and_shows_newest_first(client):
-    article = make_article(status=PUBLISHED)
+    article = make_article(status=PUBLISHED, authors=[make_author()])
     Correction.objects.create(
         article=article, text="An earlier correction.", corrected_at=timezone.now() - timedelta(1)
     )

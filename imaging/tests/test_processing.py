@@ -6,15 +6,14 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageCms
 
 from articles.models import Article
+from articles.tests.factories import make_article
+from authors.tests.factories import make_author
 from imaging.models import PhotoCredit
 from imaging.processing import clean_image, read_credit
-
-from .helpers import (
+from imaging.tests.factories import (
     encode,
     exif_with,
     image_bytes,
-    make_article,
-    make_author,
     two_halves,
     upload,
     with_iptc_byline,
@@ -121,38 +120,42 @@ def test_copyright_fills_the_credit_when_nobody_is_named():
 def test_a_photos_credit_travels_with_the_photo():
     photo = image_bytes("JPEG", (900, 600), color="#8a5a2b")  # no metadata at all
     author = make_author()
-    make_article(lead_image=upload(photo), lead_image_credit="Kim Lee/Northern Wire", author=author)
+    make_article(
+        lead_image=upload(photo), lead_image_credit="Kim Lee/Northern Wire", authors=[author]
+    )
 
     again = make_article(
         slug="second-story",
         lead_image=upload(photo, "same.jpg"),
         lead_image_credit="",
-        author=author,
+        authors=[author],
     )
 
     assert again.lead_image_credit == "Kim Lee/Northern Wire"
 
 
 def test_the_stored_copy_brings_the_credit_too():
-    first = make_article(lead_image=upload(image_bytes("JPEG")), lead_image_credit="Kim Lee")
+    first = make_article(
+        lead_image=upload(image_bytes("JPEG")), lead_image_credit="Kim Lee", authors=[make_author()]
+    )
     with default_storage.open(first.lead_image.name) as file:
         downloaded = file.read()  # the clean file the site serves, saved and uploaded again
 
-    again = make_article(slug="again", lead_image=upload(downloaded), author=first.byline[0])
+    again = make_article(slug="again", lead_image=upload(downloaded), authors=[first.byline[0]])
 
     assert again.lead_image_credit == "Kim Lee"
 
 
 def test_a_credit_added_later_follows_the_photo():
     photo = image_bytes("JPEG", color="#225522")
-    article = make_article(lead_image=upload(photo))
+    article = make_article(lead_image=upload(photo), authors=[make_author()])
     assert article.lead_image_credit == ""
 
     article.lead_image_credit = "Ravi Patel"
     article.save()
 
     assert set(PhotoCredit.objects.values_list("credit", flat=True)) == {"Ravi Patel"}
-    again = make_article(slug="again", lead_image=upload(photo), author=article.byline[0])
+    again = make_article(slug="again", lead_image=upload(photo), authors=[article.byline[0]])
     assert again.lead_image_credit == "Ravi Patel"
 
 

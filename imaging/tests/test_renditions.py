@@ -7,10 +7,11 @@ from django.core.management import call_command
 from PIL import Image, features
 
 from articles.models import Article
+from articles.tests.factories import make_article
 from authors.models import Author
+from authors.tests.factories import make_author
 from imaging.renditions import FORMATS, plan
-
-from .helpers import exif_with, image_bytes, make_article, make_author, stored_files, upload
+from imaging.tests.factories import exif_with, image_bytes, stored_files, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,8 @@ from django.forms import modelform_factory
 
 from articles.models import Article
 from authors.models import Author
+from imaging.tests.factories import image_bytes, png_bomb, stored_files, upload
 from imaging.validators import NOT_AN_IMAGE, validate_image
-
-from .helpers import image_bytes, png_bomb, stored_files, upload
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 

@@ -6,21 +6,10 @@ from itertools import chain
 
 import pytest
 
-from conftest import (
-    DRAFT,
-    NOW,
-    REVIEW,
-    bulk_articles,
-    element,
-    img_attrs,
-    list_slugs,
-    make_article,
-    make_author,
-    next_link,
-    png_file,
-    shows_image,
-    walk_pages,
-)
+from articles.tests.factories import DRAFT, NOW, REVIEW, bulk_articles, make_article
+from authors.tests.factories import make_author
+from imaging.tests.factories import png_file
+from public.tests.pages import element, img_attrs, list_slugs, next_link, shows_image, walk_pages
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,10 @@ import pytest
 from django.utils.cache import get_max_age
 
 from articles.models import Article, Correction
-from conftest import NOW, list_slugs, make_article, make_author, make_tag
+from articles.tests.factories import NOW, make_article, make_tag
+from authors.tests.factories import make_author
 from public.cache import seconds_until_next_publication
+from public.tests.pages import list_slugs
 
 pytestmark = pytest.mark.django_db
 

@@ -1,67 +1,20 @@
-"""RSS feeds: public stories only, absolute links on SITE_URL, a fixed number of queries.
+"""RSS feeds: public stories only, absolute links on SITE_URL, a fixed number of queries."""
 
-The helpers here are shared by this package's distribution tests (sitemaps, search, SEO).
-"""
-
-import io
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from django.utils.text import slugify
-from PIL import Image
 
-import conftest
-from articles.models import Article
-from authors.models import Author
-from conftest import SITE_URL
+from articles.tests.factories import add_lead_image, hidden_articles, make_article
+from authors.tests.factories import make_author
+from public.tests.pages import SITE_URL
 
 DC = "{http://purl.org/dc/elements/1.1/}"
 MEDIA = "{http://search.yahoo.com/mrss/}"
 
 
 pytestmark = pytest.mark.usefixtures("site_url")
-
-
-def make_author(name="Ada Reporter", **fields):
-    return Author.objects.create(name=name, slug=slugify(name), **fields)
-
-
-def make_article(title="A public story", *, published_at=None, tags=(), **fields):
-    """An article, public by default (published an hour ago); the first tag is primary."""
-    if published_at is not None:
-        fields["published_at"] = published_at
-    return conftest.make_article(
-        title=title,
-        tags=tags,
-        primary_tag=tags[0] if tags else None,
-        body=fields.pop("body", f"The body of {title}."),
-        **fields,
-    )
-
-
-def hidden_articles(**fields):
-    """One article in each state that must never be public."""
-    future = timezone.now() + timedelta(days=1)
-    return [
-        make_article("Secret draft", status=Article.Status.DRAFT, **fields),
-        make_article("Secret in review", status=Article.Status.REVIEW, **fields),
-        make_article("Secret scheduled", published_at=future, **fields),
-    ]
-
-
-def jpeg(width=1200, height=675):
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), "steelblue").save(buffer, "JPEG")
-    return ContentFile(buffer.getvalue(), name="lead.jpg")
-
-
-def add_lead_image(article, alt="A steel-blue sky"):
-    article.lead_image_alt = alt
-    article.lead_image.save("lead.jpg", jpeg(), save=True)
-    return article
 
 
 def rss(client, url):
@@ -80,12 +33,13 @@ def item_titles(channel):
 
 @pytest.mark.django_db
 def test_latest_feed_items_carry_everything_a_reader_needs(client, settings):
-    tina, sam = make_author("Tina Writer"), make_author("Sam Editor")
+    tina, sam = make_author(name="Tina Writer"), make_author(name="Sam Editor")
     article = make_article(
-        "Budget passes",
+        title="Budget passes",
         standfirst="MPs vote it through.",
         authors=[tina, sam],
         tags=["Politics", "Economy"],
+        primary_tag="Politics",
     )
     channel = rss(client, "/rss/")
 
@@ -106,7 +60,7 @@ def test_latest_feed_items_carry_everything_a_reader_needs(client, settings):
 @pytest.mark.django_db
 def test_feed_links_use_site_url_not_the_request_host(client, settings):
     settings.ALLOWED_HOSTS = ["*"]
-    make_article("Host test")
+    make_article(title="Host test")
     response = client.get("/rss/", headers={"host": "other.example"})
     assert b"other.example" not in response.content
     channel = ET.fromstring(response.content).find("channel")
@@ -116,7 +70,7 @@ def test_feed_links_use_site_url_not_the_request_host(client, settings):
 
 @pytest.mark.django_db
 def test_editor_text_is_escaped_for_feed_readers(client):
-    make_article("Fish & <b>chips</b>", slug="fish-chips", standfirst="<script>x</script>")
+    make_article(title="Fish & <b>chips</b>", slug="fish-chips", standfirst="<script>x</script>")
     item = rss(client, "/rss/").find("item")
     # Readers treat these as HTML: after XML parsing they still hold entities, not tags.
     assert item.findtext("title") == "Fish &amp; &lt;b&gt;chips&lt;/b&gt;"
@@ -126,7 +80,7 @@ def test_editor_text_is_escaped_for_feed_readers(client):
 @pytest.mark.django_db
 def test_lead_image_is_offered_as_media_content(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    add_lead_image(make_article("With a photo"))
+    add_lead_image(make_article(title="With a photo"))
     media = rss(client, "/rss/").find("item").find(f"{MEDIA}content")
     assert media.get("url").startswith(f"{SITE_URL}/media/lead/")
     assert media.get("type") == "image/jpeg"
@@ -138,7 +92,7 @@ def test_lead_image_is_offered_as_media_content(client, settings, tmp_path):
 def test_latest_feed_is_newest_first_and_capped_at_30(client):
     now = timezone.now()
     for n in range(32):
-        make_article(f"Story {n}", published_at=now - timedelta(minutes=n + 1))
+        make_article(title=f"Story {n}", published_at=now - timedelta(minutes=n + 1))
     titles = item_titles(rss(client, "/rss/"))
     assert len(titles) == 30
     assert titles[:2] == ["Story 0", "Story 1"]
@@ -147,17 +101,17 @@ def test_latest_feed_is_newest_first_and_capped_at_30(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/rss/", "/tags/politics/rss/", "/authors/ada-reporter/rss/"])
 def test_hidden_articles_never_appear_in_a_feed(client, url):
-    ada = make_author()
-    make_article("Public story", authors=[ada], tags=["Politics"])
-    hidden_articles(authors=[ada], tags=["Politics"])
+    ada = make_author(name="Ada Reporter")
+    make_article(title="Public story", authors=[ada], tags=["Politics"], primary_tag="Politics")
+    hidden_articles(authors=[ada], tags=["Politics"], primary_tag="Politics")
     assert item_titles(rss(client, url)) == ["Public story"]
 
 
 @pytest.mark.django_db
 def test_tag_and_author_feeds_hold_only_their_stories(client):
-    ada, bob = make_author("Ada Reporter"), make_author("Bob Writer")
-    make_article("Vote tonight", authors=[ada], tags=["Politics"])
-    make_article("Cup final", authors=[bob], tags=["Sport"])
+    ada, bob = make_author(name="Ada Reporter"), make_author(name="Bob Writer")
+    make_article(title="Vote tonight", authors=[ada], tags=["Politics"], primary_tag="Politics")
+    make_article(title="Cup final", authors=[bob], tags=["Sport"], primary_tag="Sport")
 
     politics = rss(client, "/tags/politics/rss/")
     assert item_titles(politics) == ["Vote tonight"]
@@ -174,14 +128,15 @@ def test_unknown_slugs_are_404(client, url):
 
 
 def _many(count):
-    authors = [make_author("Ada Reporter"), make_author("Bob Writer")]
+    authors = [make_author(name="Ada Reporter"), make_author(name="Bob Writer")]
     now = timezone.now()
     for n in range(count):
         make_article(
-            f"Story {n}",
+            title=f"Story {n}",
             published_at=now - timedelta(minutes=n + 1),
             authors=authors,
             tags=["Politics", f"Tag {n % 7}"],
+            primary_tag="Politics",
         )
 
 
@@ -205,7 +160,7 @@ def test_feed_queries_do_not_grow_with_items(
 
 @pytest.mark.django_db
 def test_feed_is_served_from_the_page_cache(client, django_assert_num_queries):
-    make_article("Cached")
+    make_article(title="Cached")
     client.get("/rss/")
     with django_assert_num_queries(0):
         assert client.get("/rss/").status_code == 200
@@ -213,5 +168,5 @@ def test_feed_is_served_from_the_page_cache(client, django_assert_num_queries):
 
 @pytest.mark.django_db
 def test_feed_sends_last_modified(client):
-    make_article("Dated")
+    make_article(title="Dated")
     assert client.get("/rss/").has_header("Last-Modified")

@@ -6,18 +6,10 @@ from itertools import chain
 import pytest
 
 from articles.models import Article
+from articles.tests.factories import NOW, bulk_articles, make_article, make_tag
+from authors.tests.factories import make_author
 from public.pagination import Cursor, InvalidCursor
-from conftest import (
-    NOW,
-    bulk_articles,
-    element,
-    list_slugs,
-    make_article,
-    make_author,
-    make_tag,
-    next_link,
-    walk_pages,
-)
+from public.tests.pages import element, list_slugs, next_link, walk_pages
 
 pytestmark = pytest.mark.django_db
 

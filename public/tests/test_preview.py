@@ -9,16 +9,10 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, PreviewLink
-
-from articles.tests.workflow_helpers import (
-    CONTRIBUTOR,
-    EDITOR,
-    PUBLISHED,
-    change_url,
-    form_data,
-    make_article,
-    make_user,
-)
+from articles.roles import CONTRIBUTOR, EDITOR
+from articles.tests.admin_forms import change_url, form_data
+from articles.tests.factories import DRAFT, PUBLISHED, make_article, make_user
+from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +28,9 @@ def _assert_private_preview(response):
 
 
 def test_staff_preview_a_draft_on_the_article_template(client):
-    article = make_article(title="Harbour plans", body="The harbour will grow.")
+    article = make_article(
+        status=DRAFT, title="Harbour plans", body="The harbour will grow.", authors=[make_author()]
+    )
     client.force_login(make_user(CONTRIBUTOR))
 
     response = client.get(article.get_preview_url())
@@ -46,7 +42,9 @@ def test_staff_preview_a_draft_on_the_article_template(client):
 
 
 def test_a_scheduled_article_preview_says_when_it_appears(client):
-    article = make_article(status=PUBLISHED, published_at=timezone.now() + timedelta(days=1))
+    article = make_article(
+        status=PUBLISHED, published_at=timezone.now() + timedelta(days=1), authors=[make_author()]
+    )
     client.force_login(make_user(EDITOR))
 
     response = client.get(article.get_preview_url())
@@ -56,19 +54,20 @@ def test_a_scheduled_article_preview_says_when_it_appears(client):
 
 
 def test_anonymous_readers_get_a_404_from_the_staff_preview(client):
-    article = make_article()
+    article = make_article(status=DRAFT, authors=[make_author()])
 
     assert client.get(article.get_preview_url()).status_code == 404
 
 
 def test_staff_without_a_newsroom_role_get_a_404(client):
     client.force_login(make_user())
+    draft = make_article(status=DRAFT, authors=[make_author()])
 
-    assert client.get(make_article().get_preview_url()).status_code == 404
+    assert client.get(draft.get_preview_url()).status_code == 404
 
 
 def test_a_preview_link_shows_the_article_to_anyone_while_active(client):
-    article = make_article(title="Embargoed report")
+    article = make_article(status=DRAFT, title="Embargoed report", authors=[make_author()])
     link = workflow.create_preview_link(article=article, user=make_user(EDITOR))
 
     response = client.get(reverse("preview_link", args=[link.token]))
@@ -80,7 +79,9 @@ def test_a_preview_link_shows_the_article_to_anyone_while_active(client):
 
 
 def test_a_preview_link_expires_after_48_hours_by_default(client):
-    link = workflow.create_preview_link(article=make_article(), user=make_user(EDITOR))
+    link = workflow.create_preview_link(
+        article=make_article(status=DRAFT, authors=[make_author()]), user=make_user(EDITOR)
+    )
     url = reverse("preview_link", args=[link.token])
 
     with time_machine.travel(timezone.now() + timedelta(hours=47), tick=False):
@@ -90,7 +91,9 @@ def test_a_preview_link_expires_after_48_hours_by_default(client):
 
 
 def test_a_revoked_preview_link_is_a_404(client):
-    link = workflow.create_preview_link(article=make_article(), user=make_user(EDITOR))
+    link = workflow.create_preview_link(
+        article=make_article(status=DRAFT, authors=[make_author()]), user=make_user(EDITOR)
+    )
     link.revoked_at = timezone.now()
     link.save()
 
@@ -102,7 +105,7 @@ def test_an_unknown_token_is_a_404(client):
 
 
 def test_previews_are_never_served_from_the_page_cache(client):
-    article = make_article(title="First headline")
+    article = make_article(status=DRAFT, title="First headline", authors=[make_author()])
     link = workflow.create_preview_link(article=article, user=make_user(EDITOR))
     url = reverse("preview_link", args=[link.token])
     client.get(url)
@@ -116,7 +119,7 @@ def test_previews_are_never_served_from_the_page_cache(client):
 def test_an_editor_makes_and_revokes_a_preview_link_in_the_admin(client, settings):
     settings.SITE_URL = "http://testserver"
     editor = make_user(EDITOR)
-    article = make_article()
+    article = make_article(status=DRAFT, authors=[make_author()])
     client.force_login(editor)
     data = form_data(client.get(change_url(article)))
     expiry = timezone.localtime() + timedelta(hours=6)

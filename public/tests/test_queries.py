@@ -11,8 +11,10 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 
+from articles.tests.factories import NOW, bulk_articles, make_article, make_tag
 from authors.models import Author
-from conftest import NOW, bulk_articles, make_article, make_author, make_tag, next_link
+from authors.tests.factories import make_author
+from public.tests.pages import next_link
 
 pytestmark = pytest.mark.django_db
 

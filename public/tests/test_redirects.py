@@ -9,16 +9,10 @@ from reversion.models import Version
 
 from articles import workflow
 from articles.models import SlugRedirect
-
-from articles.tests.workflow_helpers import (
-    DRAFT,
-    EDITOR,
-    PUBLISHED,
-    change_url,
-    form_data,
-    make_article,
-    make_user,
-)
+from articles.roles import EDITOR
+from articles.tests.admin_forms import change_url, form_data
+from articles.tests.factories import DRAFT, PUBLISHED, make_article, make_user
+from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +32,7 @@ def _rename(client, article, slug):
 
 
 def test_an_old_address_of_a_published_article_redirects_for_good(client, editor_client):
-    article = make_article(status=PUBLISHED, slug="first-slug")
+    article = make_article(status=PUBLISHED, slug="first-slug", authors=[make_author()])
 
     _rename(editor_client, article, "better-slug")
 
@@ -48,7 +42,7 @@ def test_an_old_address_of_a_published_article_redirects_for_good(client, editor
 
 
 def test_every_old_address_leads_to_the_current_one_after_several_changes(client, editor_client):
-    article = make_article(status=PUBLISHED, slug="one")
+    article = make_article(status=PUBLISHED, slug="one", authors=[make_author()])
     _rename(editor_client, article, "two")
     _rename(editor_client, article, "three")
 
@@ -58,10 +52,12 @@ def test_every_old_address_leads_to_the_current_one_after_several_changes(client
 
 
 def test_a_live_article_that_reuses_an_old_slug_wins(client, editor_client):
-    moved = make_article(status=PUBLISHED, slug="election")
+    moved = make_article(status=PUBLISHED, slug="election", authors=[make_author()])
     _rename(editor_client, moved, "election-2024")
 
-    make_article(status=PUBLISHED, slug="election", title="The next election")
+    make_article(
+        status=PUBLISHED, slug="election", title="The next election", authors=[make_author()]
+    )
 
     response = client.get("/news/election/")
     assert response.status_code == 200
@@ -69,9 +65,9 @@ def test_a_live_article_that_reuses_an_old_slug_wins(client, editor_client):
 
 
 def test_an_old_slug_reused_then_renamed_again_points_at_its_latest_owner(client, editor_client):
-    first = make_article(status=PUBLISHED, slug="budget")
+    first = make_article(status=PUBLISHED, slug="budget", authors=[make_author()])
     _rename(editor_client, first, "budget-2024")
-    second = make_article(status=PUBLISHED, slug="budget")
+    second = make_article(status=PUBLISHED, slug="budget", authors=[make_author()])
 
     _rename(editor_client, second, "budget-2025")
 
@@ -79,7 +75,7 @@ def test_an_old_slug_reused_then_renamed_again_points_at_its_latest_owner(client
 
 
 def test_renaming_a_draft_leaves_no_redirect(editor_client):
-    article = make_article(status=DRAFT, slug="working-title")
+    article = make_article(status=DRAFT, slug="working-title", authors=[make_author()])
 
     _rename(editor_client, article, "final-title")
 
@@ -87,7 +83,7 @@ def test_renaming_a_draft_leaves_no_redirect(editor_client):
 
 
 def test_an_unpublished_article_is_not_reached_through_an_old_address(client, editor_client):
-    article = make_article(status=PUBLISHED, slug="retracted")
+    article = make_article(status=PUBLISHED, slug="retracted", authors=[make_author()])
     _rename(editor_client, article, "retracted-story")
 
     workflow.unpublish(article=article, user=make_user(EDITOR))
@@ -96,7 +92,7 @@ def test_an_unpublished_article_is_not_reached_through_an_old_address(client, ed
 
 
 def test_restoring_an_older_slug_keeps_the_live_address_working(client, editor_client):
-    article = make_article(status=PUBLISHED, slug="original")
+    article = make_article(status=PUBLISHED, slug="original", authors=[make_author()])
     _rename(editor_client, article, "original")  # a first revision, at the old slug
     first = Version.objects.get_for_object(article).first()
     _rename(editor_client, article, "renamed")
@@ -110,7 +106,7 @@ def test_restoring_an_older_slug_keeps_the_live_address_working(client, editor_c
 
 
 def test_a_normal_article_page_never_looks_for_redirects(client):
-    article = make_article(status=PUBLISHED)
+    article = make_article(status=PUBLISHED, authors=[make_author()])
 
     with CaptureQueriesContext(connection) as queries:
         assert client.get(article.get_absolute_url()).status_code == 200

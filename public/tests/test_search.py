@@ -6,9 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from articles.tests.factories import hidden_articles, make_article
 from public.search import MAX_QUERY_LENGTH, clean_query
-
-from public.tests.test_feeds import hidden_articles, make_article
 
 pytestmark = pytest.mark.usefixtures("site_url")
 
@@ -24,17 +23,17 @@ def results(response):
 def stories():
     now = timezone.now()
     make_article(
-        "Budget passes",
+        title="Budget passes",
         standfirst="MPs vote through the spending plan.",
         body="The chancellor praised the committee.",
         published_at=now - timedelta(hours=3),
     )
     make_article(
-        "Harbour reopens",
+        title="Harbour reopens",
         body="Fishing boats returned as the Budget money arrived.",
         published_at=now - timedelta(hours=2),
     )
-    make_article("Cup final", body="A late goal.", published_at=now - timedelta(hours=1))
+    make_article(title="Cup final", body="A late goal.", published_at=now - timedelta(hours=1))
 
 
 @pytest.mark.django_db
@@ -55,7 +54,7 @@ def test_search_finds_words_in_title_standfirst_and_body(client, query, expected
 
 @pytest.mark.django_db
 def test_search_never_finds_hidden_articles(client):
-    make_article("Secret public")
+    make_article(title="Secret public")
     hidden_articles()
     assert results(client.get("/search/", {"q": "secret"})) == ["Secret public"]
 
@@ -92,14 +91,14 @@ def test_search_page_is_not_indexed(client):
     ],
 )
 def test_junk_input_is_never_a_server_error(client, query_string):
-    make_article("Budget passes")
+    make_article(title="Budget passes")
     response = client.get(f"/search/?{query_string}")
     assert response.status_code in (200, 400)
 
 
 @pytest.mark.django_db
 def test_nul_bytes_are_stripped_before_the_database_sees_them(client):
-    make_article("Budget passes")
+    make_article(title="Budget passes")
     assert clean_query("bud\x00get")[0] == "bud get"
     assert results(client.get("/search/?q=budget%00")) == ["Budget passes"]
 
@@ -130,8 +129,8 @@ def test_query_is_escaped_when_echoed(client):
 def test_show_more_keeps_the_query(client):
     now = timezone.now()
     for n in range(13):
-        make_article(f"Budget day {n}", published_at=now - timedelta(minutes=n + 1))
-    make_article("Unrelated", published_at=now)
+        make_article(title=f"Budget day {n}", published_at=now - timedelta(minutes=n + 1))
+    make_article(title="Unrelated", published_at=now)
 
     first = client.get("/search/", {"q": "budget"})
     assert len(results(first)) == 12

@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from articles.models import Authorship
+from articles.tests.factories import add_lead_image, make_article
+from authors.tests.factories import make_author
 from public.seo import LOGO_HEIGHT, LOGO_PATH, LOGO_WIDTH
-
-from public.tests.test_feeds import SITE_URL, add_lead_image, make_article, make_author
+from public.tests.pages import SITE_URL
 
 XSS_TITLE = "Breaking </script><script>alert(1)</script> news"
 
@@ -54,12 +55,13 @@ def head(client, url):
 
 @pytest.fixture
 def article():
-    ada, bob = make_author("Ada Reporter"), make_author("Bob Writer")
+    ada, bob = make_author(name="Ada Reporter"), make_author(name="Bob Writer")
     article = make_article(
-        "Budget passes",
+        title="Budget passes",
         standfirst="MPs vote it through.",
         authors=[ada, bob],
         tags=["Politics", "Economy"],
+        primary_tag="Politics",
     )
     return add_lead_image(article)
 
@@ -127,7 +129,7 @@ def test_logo_file_matches_what_json_ld_says():
 
 @pytest.mark.django_db
 def test_a_title_cannot_break_out_of_the_json_ld_script(client):
-    make_article(XSS_TITLE, slug="breaking", standfirst="</SCRIPT>&<!--")
+    make_article(title=XSS_TITLE, slug="breaking", standfirst="</SCRIPT>&<!--")
     response = client.get("/news/breaking/")
     html = response.content.decode()
 
@@ -141,7 +143,7 @@ def test_a_title_cannot_break_out_of_the_json_ld_script(client):
 
 @pytest.mark.django_db
 def test_article_without_image_still_has_valid_meta(client):
-    make_article("No photo", authors=[make_author()])
+    make_article(title="No photo", authors=[make_author()])
     page = head(client, "/news/no-photo/")
     [data] = page.jsonld
     assert "image" not in data
@@ -166,7 +168,7 @@ def test_article_meta_queries_do_not_grow_with_tags_or_authors(client, article):
 
     before = queries()
     article.tags.add("Budget", "Treasury", "Tax")
-    Authorship.objects.create(article=article, author=make_author("Cy Third"), position=2)
+    Authorship.objects.create(article=article, author=make_author(name="Cy Third"), position=2)
     assert queries() == before
 
 

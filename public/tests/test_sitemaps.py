@@ -8,9 +8,10 @@ import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 
+from articles.tests.factories import hidden_articles, make_article
+from authors.tests.factories import make_author
 from public import sitemaps
-
-from public.tests.test_feeds import SITE_URL, hidden_articles, make_article, make_author
+from public.tests.pages import SITE_URL
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
@@ -35,9 +36,11 @@ def locations(root):
 
 @pytest.mark.django_db
 def test_sitemap_lists_public_pages_on_site_url(client):
-    ada = make_author("Ada Reporter")
-    article = make_article("Budget passes", authors=[ada], tags=["Politics"])
-    hidden_articles(tags=["Scoop"])
+    ada = make_author(name="Ada Reporter")
+    article = make_article(
+        title="Budget passes", authors=[ada], tags=["Politics"], primary_tag="Politics"
+    )
+    hidden_articles(tags=["Scoop"], primary_tag="Scoop")
 
     root = urlset(client, "/sitemap.xml")
     assert set(locations(root)) == {
@@ -56,7 +59,7 @@ def test_sitemap_lists_public_pages_on_site_url(client):
 def test_sitemap_lastmod_follows_updates(client):
     published = timezone.now() - timedelta(days=3)
     updated = timezone.now() - timedelta(days=1)
-    make_article("Updated story", published_at=published, updated_at=updated)
+    make_article(title="Updated story", published_at=published, updated_at=updated)
     root = urlset(client, "/sitemap.xml")
     [entry] = [u for u in root.findall(f"{SM}url") if "updated" in u.findtext(f"{SM}loc")]
     assert entry.findtext(f"{SM}lastmod") == timezone.localdate(updated).isoformat()
@@ -65,7 +68,7 @@ def test_sitemap_lastmod_follows_updates(client):
 @pytest.mark.django_db
 def test_sitemap_ignores_the_request_host(client, settings):
     settings.ALLOWED_HOSTS = ["*"]
-    make_article("Host test")
+    make_article(title="Host test")
     response = client.get("/sitemap.xml", headers={"host": "other.example"})
     assert b"other.example" not in response.content
     assert f"{SITE_URL}/news/host-test/".encode() in response.content
@@ -79,7 +82,9 @@ def news_entries(client):
 @pytest.mark.django_db
 def test_news_sitemap_follows_google_news_format(client, settings):
     with time_machine.travel(NOW, tick=False):
-        make_article("Rates & <em>risks</em>", slug="rates", published_at=NOW - timedelta(hours=2))
+        make_article(
+            title="Rates & <em>risks</em>", slug="rates", published_at=NOW - timedelta(hours=2)
+        )
         response = client.get("/news-sitemap.xml")
         assert b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' in response.content
         assert b"<em>" not in response.content  # titles are escaped
@@ -96,10 +101,10 @@ def test_news_sitemap_follows_google_news_format(client, settings):
 @pytest.mark.django_db
 def test_news_sitemap_holds_only_the_last_48_hours_of_public_stories(client):
     with time_machine.travel(NOW, tick=False):
-        make_article("Fresh", published_at=NOW - timedelta(hours=1))
-        make_article("Two days old", published_at=NOW - timedelta(hours=47))
-        make_article("Too old", published_at=NOW - timedelta(hours=49))
-        make_article("Scheduled", published_at=NOW + timedelta(hours=1))
+        make_article(title="Fresh", published_at=NOW - timedelta(hours=1))
+        make_article(title="Two days old", published_at=NOW - timedelta(hours=47))
+        make_article(title="Too old", published_at=NOW - timedelta(hours=49))
+        make_article(title="Scheduled", published_at=NOW + timedelta(hours=1))
         hidden_articles()
         assert sorted(news_entries(client)) == [
             f"{SITE_URL}/news/fresh/",
@@ -119,7 +124,7 @@ def test_news_sitemap_holds_only_the_last_48_hours_of_public_stories(client):
 def test_news_sitemap_is_capped(client, monkeypatch):
     monkeypatch.setattr(sitemaps, "NEWS_MAX_ITEMS", 2)
     for n in range(3):
-        make_article(f"Story {n}", published_at=timezone.now() - timedelta(minutes=n + 1))
+        make_article(title=f"Story {n}", published_at=timezone.now() - timedelta(minutes=n + 1))
     assert sorted(news_entries(client)) == [
         f"{SITE_URL}/news/story-0/",
         f"{SITE_URL}/news/story-1/",

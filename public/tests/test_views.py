@@ -6,20 +6,10 @@ from datetime import timedelta
 import pytest
 from django.template import Context, Template
 
-from conftest import (
-    DRAFT,
-    NOW,
-    REVIEW,
-    element,
-    img_attrs,
-    list_slugs,
-    make_article,
-    make_author,
-    make_tag,
-    next_link,
-    png_file,
-    shows_image,
-)
+from articles.tests.factories import DRAFT, NOW, REVIEW, make_article, make_tag
+from authors.tests.factories import make_author
+from imaging.tests.factories import png_file
+from public.tests.pages import element, img_attrs, list_slugs, next_link, shows_image
 
 pytestmark = pytest.mark.django_db
 

@@ -1,16 +1,17 @@
-"""Images made in memory with Pillow, and small factories, for the imaging tests."""
+"""Images made in memory with Pillow, for any test that needs a real picture.
+
+Nothing here knows a model: these build bytes and files, and the tests attach them to
+whatever holds an image.
+"""
 
 import io
 import struct
 import zlib
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 from PIL import ExifTags, Image
-
-from articles.models import Article, Authorship
-from authors.models import Author
 
 
 def image_bytes(fmt="JPEG", size=(480, 320), color="#3b6ea5", *, mode="RGB", **options):
@@ -18,6 +19,11 @@ def image_bytes(fmt="JPEG", size=(480, 320), color="#3b6ea5", *, mode="RGB", **o
     buffer = io.BytesIO()
     Image.new(mode, size, color).save(buffer, fmt, **options)
     return buffer.getvalue()
+
+
+def png_file(name="photo.png", size=(12, 8), color="navy"):
+    """A tiny real PNG, ready to assign to an ImageField."""
+    return ContentFile(image_bytes("PNG", size, color), name=name)
 
 
 def two_halves(size=(400, 200), left="red", right="blue"):
@@ -68,26 +74,8 @@ def png_bomb(width=50_000, height=50_000):
 
 
 def upload(data, name="photo.jpg", content_type="image/jpeg"):
+    """`data` as a browser would upload it."""
     return SimpleUploadedFile(name, data, content_type=content_type)
-
-
-def make_author(**kwargs):
-    defaults = {"name": "Ada Reporter", "slug": "ada-reporter", "role": "Reporter"}
-    return Author.objects.create(**{**defaults, **kwargs})
-
-
-def make_article(*, author=None, **kwargs):
-    defaults = {
-        "title": "Floods reach the valley",
-        "slug": "floods-reach-the-valley",
-        "body": "The river rose overnight.",
-        "status": Article.Status.PUBLISHED,
-        "published_at": timezone.now() - timezone.timedelta(hours=1),
-        "lead_image_alt": "A flooded street",
-    }
-    article = Article.objects.create(**{**defaults, **kwargs})
-    Authorship.objects.create(article=article, author=author or make_author())
-    return article
 
 
 def stored_files(root):
