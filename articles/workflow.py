@@ -13,12 +13,13 @@ import secrets
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
+from reversion.errors import RevertError
 
-from .models import Article, PreviewLink, SlugRedirect
+from .models import Article, Authorship, Correction, PreviewLink, SlugRedirect, TaggedArticle
 
 Status = Article.Status
 
@@ -276,12 +277,24 @@ def restore_revision(*, article, version, user, based_on):
     with transaction.atomic():
         previous = check_fresh(article_id=article.pk, based_on=based_on)
         check_transition(user=user, article=previous, to=version.field_dict["status"])
-        version.revision.revert(delete=True)
+        _revert(version)
         _reload(article)
         if article.status == Status.PUBLISHED:
             check_complete(article)
         article.edit_version = previous.edit_version
         return save_article(article=article, user=user, previous=previous)
+
+
+def _revert(version):
+    """Put the rows of the version's revision back, or refuse if what they name is gone."""
+    tables = [model._meta.db_table for model in (Article, Authorship, Correction, TaggedArticle)]
+    try:
+        with transaction.atomic():
+            version.revision.revert(delete=True)
+            # Foreign keys are checked at commit: check them now, to refuse in words.
+            connection.check_constraints(table_names=tables)
+    except (RevertError, IntegrityError) as error:
+        raise WorkflowError("It names an author or a tag that has been deleted since.") from error
 
 
 def mark_updated(*, article):

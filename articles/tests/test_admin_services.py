@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
+from taggit.models import Tag
 
 from articles import workflow
 from articles.models import Article, Correction, PreviewLink, SlugRedirect
@@ -342,6 +343,33 @@ def test_a_restore_over_a_newer_save_is_refused_in_the_admin():
     assert message.startswith("Not restored: Eve Ink saved this article at")
     article.refresh_from_db()
     assert article.title == "Saved meanwhile"
+
+
+@pytest.mark.parametrize("gone", ["author", "tag", "primary tag"])
+def test_a_revision_naming_something_deleted_since_is_refused_in_words(gone):
+    editor = make_user(EDITOR)
+    author, tag = make_author(name="Gone Writer"), Tag.objects.create(name="Gone", slug="gone")
+    article = make_article(authors=[author], primary_tag=tag if gone == "primary tag" else None)
+    article.tags.add(tag)
+    first = _revision(article, editor)
+    article.authorships.update(author=make_author(name="Another Writer"))
+    article.tags.clear()
+    (author if gone == "author" else tag).delete()
+    article.refresh_from_db()
+    _revision(article, editor, title="Rewritten")
+    client = _as(editor)
+    compare_url = reverse("admin:articles_article_compare", args=[article.pk, first.pk])
+    restore_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+
+    response = client.post(
+        restore_url, form_data(client.get(compare_url), form_id="restore_form"), follow=True
+    )
+
+    assert response.status_code == 200
+    [message] = [str(m) for m in response.context["messages"]]
+    assert message == "Not restored: It names an author or a tag that has been deleted since."
+    article.refresh_from_db()
+    assert article.title == "Rewritten"
 
 
 def test_only_who_may_edit_is_offered_the_restore():
