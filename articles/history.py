@@ -1,4 +1,4 @@
-"""An article's stored revisions (django-reversion), read as "what changed", in words.
+"""An article's stored revisions (django-reversion): what one holds, and what changed, in words.
 
 Used by the admin's compare view (a revision beside the article as it is now) and by the
 edit-conflict message (what another editor changed since a form was opened). Each version
@@ -7,6 +7,7 @@ of the article is shown as a dict of field name → display text, so comparing i
 
 from datetime import datetime
 
+import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,7 +16,14 @@ from taggit.models import Tag
 
 from authors.models import Author
 
-from .models import Article, Authorship, TaggedArticle
+from .models import Article, Authorship, Correction, TaggedArticle
+
+# A revision holds the byline, corrections and tags with the article, so restoring one
+# restores them too. Preview links stay out: a restore must never revive a revoked link.
+reversion.register(Authorship)
+reversion.register(Correction)
+reversion.register(TaggedArticle)
+reversion.register(Article, follow=["authorships", "corrections", "taggedarticle_set"])
 
 FIELDS = [
     "title",
@@ -102,15 +110,6 @@ def _followed(version, model):
     for other in version.revision.version_set.filter(content_type=content_type):
         row = other.field_dict
         yield {**row, "article_id": str(row.get("article_id", row.get("content_object_id")))}
-
-
-def differences(before, after):
-    """(label, before, after) for each field whose text differs."""
-    return [
-        (label(name), before[name], after[name])
-        for name in FIELDS
-        if name in before and name in after and before[name] != after[name]
-    ]
 
 
 def version_at(article, edit_version):

@@ -1,9 +1,11 @@
 """The editorial workflow: who may do what to an article, and the writes that do it.
 
-Every rule is here, once, so the admin form, the admin's bulk actions and a hand-made POST
-all obey the same code (docs/editorial.md is the table for people). Questions are plain
-functions (`can_edit`, `can_publish`); writes are keyword-only functions in the manner of
-HackSoft's services, and refuse with a WorkflowError whose message can be shown to an editor.
+Every rule is here, once, so the admin form, the admin's bulk actions, a restore from the
+history and a hand-made POST all obey the same code (docs/editorial.md is the table for
+people). Questions are plain functions (`can_edit`, `can_publish`); every write is a
+keyword-only function in the manner of HackSoft's services (`save_article`, `publish`,
+`restore_revision`, `create_preview_link`...), and refuses with a WorkflowError whose
+message can be shown to an editor. The admin only collects input and shows the results.
 Revisions are the caller's business (the admin wraps each write in one).
 """
 
@@ -11,12 +13,13 @@ import secrets
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
+from reversion.errors import RevertError
 
-from .models import Article, PreviewLink, SlugRedirect
+from .models import Article, Authorship, Correction, PreviewLink, SlugRedirect, TaggedArticle
 
 Status = Article.Status
 
@@ -140,24 +143,69 @@ def check_complete(article, *, authors=None):
         raise Incomplete(missing)
 
 
-def check_fresh(*, article_id, based_on, saved=None):
+def check_fresh(*, article_id, based_on):
     """Lock the article's row for the rest of the transaction; refuse a stale copy.
 
-    `based_on` is the edit_version the form was opened at; `saved` is the article as
-    saved, when the caller already holds it. Returns the saved article.
+    `based_on` is the edit_version the form (or page) was opened at. Returns the article
+    as saved.
     """
-    if saved is None:
-        saved = Article.objects.select_for_update().get(pk=article_id)
+    saved = Article.objects.select_for_update().get(pk=article_id)
     if based_on != saved.edit_version:
         raise EditConflict(saved)
     return saved
 
 
-# Transitions. Each re-reads the article under a lock, so it acts on what is saved.
+# The publication time: one rule, whichever channel publishes (form, bulk action, restore).
+
+
+def publication_time(*, published_at, already_published):
+    """When a story saved as published goes out.
+
+    Publishing it (it was not published before) with no time, or a time already past,
+    sends it out now; a future time schedules it. A story that was already published
+    (scheduled included) keeps the time it is saved with: re-saving never moves it.
+    """
+    now = timezone.now()
+    if published_at is None:
+        return now
+    if already_published or published_at > now:
+        return published_at
+    return now
+
+
+# Writes. A status move is judged against the article as saved, read under a lock.
 
 
 def _reload(article):
     article.refresh_from_db(from_queryset=Article.objects.select_for_update())
+
+
+def save_article(*, article, user, previous=None, mark_as_update=False):
+    """Save an article as edited in a form, its fields already set on `article`.
+
+    `previous` is the article as saved (locked by check_fresh), None for a new one: the
+    status move is judged from it, publishing sets the time by the one rule, and a
+    published article whose slug changes keeps its old address answering. The byline is
+    the caller's to check (check_complete) and save, since a form saves it afterwards.
+    """
+    with transaction.atomic():
+        # A new article starts as a draft.
+        source = previous or Article(status=Status.DRAFT)
+        check_transition(user=user, article=source, to=article.status)
+        already_published = previous is not None and previous.status == Status.PUBLISHED
+        if article.status == Status.PUBLISHED:
+            article.published_at = publication_time(
+                published_at=article.published_at, already_published=already_published
+            )
+        if previous is None:
+            article.created_by = user
+        if mark_as_update:
+            mark_updated(article=article)
+        article.modified_by = user
+        article.save()
+        if already_published:
+            _remember_old_slug(article=article, old_slug=previous.slug)
+    return article
 
 
 def _move(*, article, user, source, to, refusal):
@@ -184,18 +232,20 @@ def submit_for_review(*, article, user):
 
 
 def publish(*, article, user, at=None):
-    """Publish now, or at `at` (a future time schedules it); a future time already set is kept."""
+    """Publish at the time the one rule gives; `at` is a time to use instead of its own.
+
+    An already published article is refused, unless `at` reschedules it.
+    """
     with transaction.atomic():
         _reload(article)
-        if article.status == Status.PUBLISHED and at is None:
+        already_published = article.status == Status.PUBLISHED
+        if already_published and at is None:
             raise WorkflowError("It is already published.")
         check_transition(user=user, article=article, to=Status.PUBLISHED)
         check_complete(article)
-        now = timezone.now()
-        if at is not None:
-            article.published_at = at
-        elif article.published_at is None or article.published_at < now:
-            article.published_at = now
+        article.published_at = publication_time(
+            published_at=at or article.published_at, already_published=already_published
+        )
         article.status = Status.PUBLISHED
         article.modified_by = user
         article.save()
@@ -213,20 +263,70 @@ def unpublish(*, article, user):
     )
 
 
-def mark_updated(*, article, at=None):
-    """Readers see "Updated:" with this time; only a published story gets one. The caller saves."""
+def restore_revision(*, article, version, user, based_on):
+    """Bring back a stored revision of the article: its text, byline, tags and corrections.
+
+    A restore is an edit of the article as saved now, so it obeys what a save obeys:
+    `based_on` is the edit_version the editor was looking at (a restore over someone's
+    newer save is refused like a stale form), the user's role must allow the status it
+    brings back, a published status needs a complete article and takes its time by the
+    one rule, and edit_version counts forward so a form opened before is stale.
+    """
+    if version.object_id != str(article.pk):
+        raise WorkflowError("That revision is of another article.")
+    with transaction.atomic():
+        previous = check_fresh(article_id=article.pk, based_on=based_on)
+        check_transition(user=user, article=previous, to=version.field_dict["status"])
+        _revert(version)
+        _reload(article)
+        if article.status == Status.PUBLISHED:
+            check_complete(article)
+        article.edit_version = previous.edit_version
+        return save_article(article=article, user=user, previous=previous)
+
+
+def _revert(version):
+    """Put the rows of the version's revision back, or refuse if what they name is gone."""
+    tables = [model._meta.db_table for model in (Article, Authorship, Correction, TaggedArticle)]
+    try:
+        with transaction.atomic():
+            version.revision.revert(delete=True)
+            # Foreign keys are checked at commit: check them now, to refuse in words.
+            connection.check_constraints(table_names=tables)
+    except (RevertError, IntegrityError) as error:
+        raise WorkflowError("It names an author or a tag that has been deleted since.") from error
+
+
+def mark_updated(*, article):
+    """Readers see "Updated:" with the time now; only a published story has one. Caller saves."""
     if article.status == Status.PUBLISHED:
-        article.updated_at = at or timezone.now()
+        article.updated_at = timezone.now()
 
 
-def remember_old_slug(*, article, old_slug):
+def save_corrections(*, article, previous, added=(), edited=(), removed=()):
+    """Write the corrections edited beside an article (saved first, so it has a key).
+
+    A new correction to a story readers could already see (`previous`, the article as
+    saved before this edit, was public) is news to them: it counts as an update.
+    """
+    with transaction.atomic():
+        for correction in removed:
+            correction.delete()
+        for correction in [*added, *edited]:
+            correction.article = article
+            correction.save()
+        if added and previous is not None and previous.is_published:
+            mark_updated(article=article)
+            article.save(update_fields=["updated_at"])
+
+
+def _remember_old_slug(*, article, old_slug):
     """Keep a published article's old address answering, for good, after its slug changes."""
     if old_slug and old_slug != article.slug:
         SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": article})
 
 
-def new_preview_token():
-    return secrets.token_urlsafe(32)
+# Preview links.
 
 
 def default_preview_expiry():
@@ -236,7 +336,21 @@ def default_preview_expiry():
 def create_preview_link(*, article, user, expires_at=None):
     return PreviewLink.objects.create(
         article=article,
-        token=new_preview_token(),
+        token=secrets.token_urlsafe(32),
         created_by=user,
         expires_at=expires_at or default_preview_expiry(),
     )
+
+
+def change_preview_expiry(*, link, expires_at):
+    link.expires_at = expires_at
+    link.save(update_fields=["expires_at"])
+    return link
+
+
+def revoke_preview_link(*, link):
+    """The link stops working at once; revoking it again keeps the first time."""
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+    return link

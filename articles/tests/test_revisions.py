@@ -101,8 +101,9 @@ def test_restoring_a_revision_brings_back_its_text_and_byline():
     version_before_restore = article.edit_version
     restore_url = reverse("admin:articles_article_revision", args=[article.pk, original.pk])
 
-    form = client.get(restore_url)
-    response = client.post(restore_url, form_data(form))
+    # The revision's address opens its comparison with now, where the restore is confirmed.
+    compare = client.get(restore_url, follow=True)
+    response = client.post(restore_url, form_data(compare, form_id="restore_form"))
 
     assert response.status_code == 302
     article.refresh_from_db()
@@ -110,7 +111,7 @@ def test_restoring_a_revision_brings_back_its_text_and_byline():
     assert article.byline == [first_author]
     # Restoring counts forward, so a form opened before it is still seen as stale.
     assert article.edit_version == version_before_restore + 1
-    assert _versions(article)[0].revision.comment.startswith("Reverted to previous version")
+    assert _versions(article)[0].revision.comment.startswith("Restored the revision of")
 
 
 def test_a_contributor_cannot_unpublish_by_restoring_a_draft_revision():

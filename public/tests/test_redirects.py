@@ -98,7 +98,8 @@ def test_restoring_an_older_slug_keeps_the_live_address_working(client, editor_c
     _rename(editor_client, article, "renamed")
     restore_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
 
-    editor_client.post(restore_url, form_data(editor_client.get(restore_url)))
+    compare = editor_client.get(restore_url, follow=True)
+    editor_client.post(restore_url, form_data(compare, form_id="restore_form"))
 
     article.refresh_from_db()
     assert article.slug == "original"

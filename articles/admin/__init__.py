@@ -1,0 +1,12 @@
+"""The editorial desk: articles in the admin, with roles, states, revisions and no lost edits.
+
+What a user may do, and every write, is in articles/workflow.py; this package collects what
+editors ask for and shows the answers: the status choices offered, the read-only fields,
+the bulk actions' reports, the history. `articles.py` registers ArticleAdmin; its parts
+are `forms.py`, `inlines.py`, `filters.py`, `columns.py`, `actions.py` (bulk actions) and
+`revisions.py` (compare, restore, recover).
+"""
+
+from .articles import ArticleAdmin
+
+__all__ = ["ArticleAdmin"]

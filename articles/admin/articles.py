@@ -1,0 +1,122 @@
+"""ArticleAdmin: the editorial desk's options, and where its forms' input meets the workflow."""
+
+from django.contrib import admin
+from django.db.models import Prefetch
+from reversion.admin import VersionAdmin
+
+from articles import workflow
+from articles.models import Article, Authorship, Correction, PreviewLink
+
+from .actions import BulkTransitions
+from .columns import ArticleColumns
+from .filters import MineFilter, StatusFilter
+from .forms import ArticleForm
+from .inlines import AuthorshipInline, CorrectionInline, PreviewLinkInline
+from .revisions import RevisionViews
+
+LEAD_IMAGE_DETAILS = ["lead_image_alt", "lead_image_caption", "lead_image_credit"]
+
+
+@admin.register(Article)
+class ArticleAdmin(RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin):
+    form = ArticleForm
+    list_display = ["thumbnail", "title", "status_badge", "publication", "byline", "primary_tag"]
+    list_display_links = ["title"]
+    list_filter = [StatusFilter, MineFilter, "tags", "authors", "published_at"]
+    search_fields = ["title", "standfirst", "body", "authorships__author__name"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["primary_tag"]
+    inlines = [AuthorshipInline, CorrectionInline, PreviewLinkInline]
+    save_on_top = True
+    history_latest_first = True
+    change_form_template = "admin/articles/article/change_form.html"
+    change_list_template = "admin/articles/article/change_list.html"
+    object_history_template = "admin/articles/article/object_history.html"
+
+    class Media:
+        css = {"all": ["admin/newsroom.css"]}
+
+    def get_queryset(self, request):
+        # Every column's joins, so the list costs the same whatever its length.
+        byline = Prefetch("authorships", queryset=Authorship.objects.select_related("author"))
+        return super().get_queryset(request).select_related("primary_tag").prefetch_related(byline)
+
+    def get_fieldsets(self, request, obj=None):
+        publishing = ["state_text", "status", "published_at", "is_featured", "updated_at"]
+        extra = []  # fields of the form alone: a read-only view has nothing to show for them
+        if obj is None or self.has_change_permission(request, obj):
+            extra.append("based_on")
+            if obj is not None and obj.is_published:
+                publishing.append("mark_as_update")
+        return [
+            (None, {"fields": ["title", "slug", "standfirst", "body"]}),
+            ("Lead image", {"fields": ["lead_image", *LEAD_IMAGE_DETAILS]}),
+            ("Tags", {"fields": ["primary_tag", "tags"]}),
+            ("Publishing", {"fields": [*publishing, "last_saved", *extra]}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["state_text", "updated_at", "last_saved"]
+        if not workflow.can_publish(request.user, obj):
+            readonly += ["published_at", "is_featured"]
+        return readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    # Who may do what: asked of workflow.py.
+
+    def has_change_permission(self, request, obj=None):
+        return workflow.can_edit(request.user, obj)
+
+    # Saving: the form's input, handed to the workflow's services.
+
+    def save_model(self, request, obj, form, change):
+        workflow.save_article(
+            article=obj,
+            user=request.user,
+            previous=form.saved,
+            mark_as_update=form.cleaned_data.get("mark_as_update", False),
+        )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model not in (Correction, PreviewLink):
+            super().save_formset(request, form, formset, change)
+            return
+        # Sorts the rows into new, changed and removed (for the history's message too);
+        # writes nothing.
+        formset.save(commit=False)
+        if formset.model is Correction:
+            workflow.save_corrections(
+                article=form.instance,
+                previous=form.saved,
+                added=formset.new_objects,
+                edited=[correction for correction, _ in formset.changed_objects],
+                removed=formset.deleted_objects,
+            )
+            return
+        for link in formset.new_objects:
+            workflow.create_preview_link(
+                article=form.instance, user=request.user, expires_at=link.expires_at
+            )
+        for link, changed in formset.changed_objects:
+            if "expires_at" in changed:
+                workflow.change_preview_expiry(link=link, expires_at=link.expires_at)
+            if "revoke" in changed:
+                workflow.revoke_preview_link(link=link)
+
+    # The change form.
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["conflict"] = context["adminform"].form.conflict
+        if obj is not None and not obj.is_published and workflow.can_preview(request.user, obj):
+            context["preview_url"] = obj.get_preview_url()
+        context["publication_problems"] = [
+            error
+            for inline in context.get("inline_admin_formsets", [])
+            if inline.formset.model is Authorship
+            for error in inline.formset.non_form_errors()
+        ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
