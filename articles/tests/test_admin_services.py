@@ -16,19 +16,10 @@ from taggit.models import Tag
 
 from articles import workflow
 from articles.models import Article, Correction, PreviewLink, SlugRedirect
-
-from .workflow_helpers import (
-    CONTRIBUTOR,
-    DRAFT,
-    EDITOR,
-    PUBLISHED,
-    REVIEW,
-    change_url,
-    form_data,
-    make_article,
-    make_author,
-    make_user,
-)
+from articles.roles import CONTRIBUTOR, EDITOR
+from articles.tests.admin_forms import change_url, form_data
+from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user
+from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +53,7 @@ def _new_correction(text, index=0):
 
 
 def test_a_correction_to_a_live_story_marks_an_update_at_the_service():
-    article = make_article(status=PUBLISHED)
+    article = make_article(status=PUBLISHED, authors=[make_author()])
 
     workflow.save_corrections(
         article=article, previous=article, added=[Correction(text="The date was wrong.")]
@@ -76,9 +67,13 @@ def test_a_correction_to_a_live_story_marks_an_update_at_the_service():
 @pytest.mark.parametrize("scheduled", [False, True], ids=["draft", "scheduled"])
 def test_a_correction_to_a_story_readers_cannot_see_is_no_update(scheduled):
     if scheduled:
-        article = make_article(status=PUBLISHED, published_at=timezone.now() + timedelta(days=1))
+        article = make_article(
+            status=PUBLISHED,
+            published_at=timezone.now() + timedelta(days=1),
+            authors=[make_author()],
+        )
     else:
-        article = make_article(status=DRAFT)
+        article = make_article(status=DRAFT, authors=[make_author()])
 
     _save(_as(make_user(EDITOR)), article, **_new_correction("A name was misspelt."))
 
@@ -87,7 +82,7 @@ def test_a_correction_to_a_story_readers_cannot_see_is_no_update(scheduled):
 
 
 def test_a_correction_added_while_publishing_is_no_update():
-    article = make_article(status=REVIEW)
+    article = make_article(status=REVIEW, authors=[make_author()])
 
     _save(_as(make_user(EDITOR)), article, status=PUBLISHED, **_new_correction("Spelling fixed."))
 
@@ -96,7 +91,7 @@ def test_a_correction_added_while_publishing_is_no_update():
 
 
 def test_rewording_a_correction_is_no_new_update_and_removing_one_deletes_it():
-    article = make_article(status=PUBLISHED)
+    article = make_article(status=PUBLISHED, authors=[make_author()])
     kept = Correction.objects.create(article=article, text="The vote was on Tuesday.")
     dropped = Correction.objects.create(article=article, text="Added by mistake.")
     client = _as(make_user(EDITOR))
@@ -120,7 +115,9 @@ def test_rewording_a_correction_is_no_new_update_and_removing_one_deletes_it():
 
 
 def test_revoking_a_link_twice_keeps_the_first_time():
-    link = workflow.create_preview_link(article=make_article(), user=make_user(EDITOR))
+    link = workflow.create_preview_link(
+        article=make_article(status=DRAFT, authors=[make_author()]), user=make_user(EDITOR)
+    )
     with time_machine.travel(NOW, tick=False):
         workflow.revoke_preview_link(link=link)
 
@@ -143,7 +140,7 @@ def test_the_admin_makes_and_revokes_links_through_the_workflow(monkeypatch):
     )
     editor = make_user(EDITOR)
     client = _as(editor)
-    article = make_article()
+    article = make_article(status=DRAFT, authors=[make_author()])
     expiry = timezone.localtime() + timedelta(hours=6)
 
     _save(
@@ -165,7 +162,7 @@ def test_the_admin_makes_and_revokes_links_through_the_workflow(monkeypatch):
 
 def test_an_editor_gives_a_live_link_a_later_expiry():
     editor = make_user(EDITOR)
-    article = make_article()
+    article = make_article(status=DRAFT, authors=[make_author()])
     link = workflow.create_preview_link(article=article, user=editor)
     later = timezone.localtime(link.expires_at) + timedelta(days=2)
 
@@ -185,7 +182,7 @@ def test_an_editor_gives_a_live_link_a_later_expiry():
 
 def test_a_new_row_cannot_be_made_revoked_and_a_revoked_link_keeps_its_time():
     editor = make_user(EDITOR)
-    article = make_article()
+    article = make_article(status=DRAFT, authors=[make_author()])
     old = workflow.revoke_preview_link(
         link=workflow.create_preview_link(article=article, user=editor)
     )
@@ -232,7 +229,7 @@ def _revision(article, user, **changes):
 def test_restoring_brings_back_text_and_byline_and_counts_forward():
     editor = make_user(EDITOR)
     first_author = make_author(name="First")
-    article = make_article(title="Original", authors=[first_author])
+    article = make_article(title="Original", authors=[first_author], status=DRAFT)
     original = _revision(article, editor)
     article.authorships.update(author=make_author(name="Second"))
     _revision(article, editor, title="Rewritten")
@@ -249,7 +246,7 @@ def test_restoring_brings_back_text_and_byline_and_counts_forward():
 
 def test_a_restore_based_on_a_stale_page_is_refused_and_changes_nothing():
     editor = make_user(EDITOR)
-    article = make_article(title="Original")
+    article = make_article(title="Original", status=DRAFT, authors=[make_author()])
     original = _revision(article, editor)
     _revision(article, editor, title="Rewritten")
     stale = article.edit_version - 1
@@ -264,7 +261,7 @@ def test_a_restore_based_on_a_stale_page_is_refused_and_changes_nothing():
 def test_restoring_a_published_revision_of_an_unpublished_story_publishes_it_now():
     editor = make_user(EDITOR)
     long_ago = NOW - timedelta(days=30)
-    article = make_article(status=PUBLISHED, published_at=long_ago)
+    article = make_article(status=PUBLISHED, published_at=long_ago, authors=[make_author()])
     published = _revision(article, editor)
     workflow.unpublish(article=article, user=editor)
 
@@ -279,7 +276,7 @@ def test_restoring_a_published_revision_of_an_unpublished_story_publishes_it_now
 
 def test_restoring_an_old_slug_of_a_published_story_keeps_its_address():
     editor = make_user(EDITOR)
-    article = make_article(status=PUBLISHED, slug="first-address")
+    article = make_article(status=PUBLISHED, slug="first-address", authors=[make_author()])
     first = _revision(article, editor)
     _revision(article, editor, slug="second-address")
 
@@ -292,7 +289,7 @@ def test_restoring_an_old_slug_of_a_published_story_keeps_its_address():
 
 def test_a_restore_never_revives_a_revoked_preview_link():
     editor = make_user(EDITOR)
-    article = make_article()
+    article = make_article(status=DRAFT, authors=[make_author()])
     link = workflow.create_preview_link(article=article, user=editor)
     first = _revision(article, editor)
     workflow.revoke_preview_link(link=link)
@@ -307,7 +304,7 @@ def test_a_restore_never_revives_a_revoked_preview_link():
 
 def test_the_admin_refuses_a_restore_the_workflow_refuses_and_says_why():
     editor = make_user(EDITOR)
-    article = make_article(status=REVIEW)
+    article = make_article(status=REVIEW, authors=[make_author()])
     in_review = _revision(article, editor)
     workflow.publish(article=article, user=editor)
     client = _as(editor)
@@ -329,7 +326,7 @@ def test_the_admin_refuses_a_restore_the_workflow_refuses_and_says_why():
 
 def test_a_restore_over_a_newer_save_is_refused_in_the_admin():
     editor = make_user(EDITOR, first_name="Eve", last_name="Ink")
-    article = make_article(title="Original")
+    article = make_article(title="Original", status=DRAFT, authors=[make_author()])
     original = _revision(article, editor)
     client = _as(editor)
     compare_url = reverse("admin:articles_article_compare", args=[article.pk, original.pk])
@@ -349,7 +346,9 @@ def test_a_restore_over_a_newer_save_is_refused_in_the_admin():
 def test_a_revision_naming_something_deleted_since_is_refused_in_words(gone):
     editor = make_user(EDITOR)
     author, tag = make_author(name="Gone Writer"), Tag.objects.create(name="Gone", slug="gone")
-    article = make_article(authors=[author], primary_tag=tag if gone == "primary tag" else None)
+    article = make_article(
+        authors=[author], primary_tag=tag if gone == "primary tag" else None, status=DRAFT
+    )
     article.tags.add(tag)
     first = _revision(article, editor)
     article.authorships.update(author=make_author(name="Another Writer"))
@@ -373,7 +372,7 @@ def test_a_revision_naming_something_deleted_since_is_refused_in_words(gone):
 
 
 def test_only_who_may_edit_is_offered_the_restore():
-    article = make_article()
+    article = make_article(status=DRAFT, authors=[make_author()])
     version = _revision(article, make_user(EDITOR))
     compare_url = reverse("admin:articles_article_compare", args=[article.pk, version.pk])
 
@@ -386,7 +385,7 @@ def test_only_who_may_edit_is_offered_the_restore():
 
 
 def test_the_revision_address_opens_its_comparison():
-    article = make_article()
+    article = make_article(status=DRAFT, authors=[make_author()])
     version = _revision(article, make_user(EDITOR))
     client = _as(make_user(EDITOR))
 
@@ -401,7 +400,7 @@ def test_the_revision_address_opens_its_comparison():
 
 def test_save_article_refuses_a_status_the_role_may_not_set():
     contributor = make_user(CONTRIBUTOR)
-    article = make_article(created_by=contributor)
+    article = make_article(created_by=contributor, status=DRAFT, authors=[make_author()])
     article.status = PUBLISHED
     article.published_at = timezone.now()
 
