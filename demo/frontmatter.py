@@ -71,7 +71,10 @@ def parse(text: str, path) -> Document:
         match = LINE.match(line)
         if not match:
             raise FrontMatterError(
-                path, f"expected `key: value` (lower-case key, then a colon), got {line!r}", number
+                path,
+                f"expected `key: value` (a lower-case key, then a colon) or the closing "
+                f"{FENCE!r}, got {line!r}",
+                number,
             )
         entries.append(Entry(match["key"], (match["value"] or "").strip(), number))
     raise FrontMatterError(path, f"the front matter is never closed by a {FENCE!r} line")
