@@ -108,7 +108,7 @@ def read_newsroom(folder=DEMO_DIR) -> Newsroom:
 
 
 class Fields:
-    """One document's entries, asked for key by key; a key nobody asked for is an error."""
+    """One document's entries by key: an unknown key, or a key given twice, is an error."""
 
     def __init__(self, document: Document, known, *, repeatable=()):
         self.document, self.known = document, tuple(known)
