@@ -6,6 +6,8 @@ import os
 os.environ["DEBUG"] = "false"
 os.environ["SECURE_SSL_REDIRECT"] = "false"
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+# The demo newsroom's app, so that its loader is tested.
+os.environ["DEMO"] = "true"
 
 from newsroom.settings import *  # noqa: F403
 

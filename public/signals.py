@@ -10,8 +10,9 @@ from articles.models import Article, Authorship, Correction, TaggedArticle
 from authors.models import Author
 
 from .cache import invalidate_public_pages
+from .models import Section
 
-SHOWN_ON_PAGES = (Article, Authorship, Correction, TaggedArticle, Tag, Author)
+SHOWN_ON_PAGES = (Article, Authorship, Correction, TaggedArticle, Tag, Author, Section)
 
 
 def content_changed(sender, **kwargs):

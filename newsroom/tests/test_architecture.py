@@ -38,7 +38,7 @@ def test_every_app_of_ours_is_in_the_dependency_contract():
         if Path(config.path).resolve().parent == ROOT
     }
     layered = {app for layer in contract_layers() for app in layer.split(" | ")}
-    assert ours - {"demo"} <= layered  # the demo sits beside the site, loading the apps
+    assert ours <= layered
     assert contract_layers()[0] == "newsroom"  # wiring only: no app may import it
 
 

@@ -4,6 +4,7 @@ from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
 from public.listing import next_page_url
+from public.models import Section
 from public.pagination import paginate
 
 register = template.Library()
@@ -16,6 +17,19 @@ def news_feed():
     """The "News Feed" column: the latest items and a link to the rest."""
     page = paginate(Article.objects.for_feed(), cursor=None, per_page=SIDEBAR_ITEMS)
     return {"page": page, "next_url": next_page_url(page, reverse("articles:news_feed"))}
+
+
+@register.inclusion_tag("includes/masthead_sections.html", takes_context=True)
+def masthead_sections(context):
+    """The masthead's links to sections, as editors set them ("Sections in the masthead").
+
+    One query however many sections; none set, no links.
+    """
+    request = context.get("request")
+    return {
+        "sections": Section.objects.for_masthead(),
+        "current_path": request.path if request else "",
+    }
 
 
 @register.simple_tag

@@ -1,0 +1,8 @@
+"""The demo newsroom of The Northern Ledger: a fictional paper covering a fictional country.
+
+Everything here is invented: the Republic of Ostmere, its cities, parties, ministries,
+companies and people, and every word of the stories. The stories and journalists are data
+files (demo/stories/, demo/authors/, read by demo/content.py); `manage.py load_demo` loads
+them (demo/loader.py) with pictures drawn by demo/images.py. The app is installed only
+where settings say DEMO=true, as `make run` does.
+"""

@@ -1,0 +1,184 @@
+"""Load the demo newsroom from its data files (demo/content.py), creating only what is missing.
+
+Rows are found by slug and an existing one is never touched, so running the loader again
+adds nothing and draws no image twice. Times are offsets from the moment of loading. The
+masthead's sections are set only on a site that has none: after that they are the editors'.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from taggit.models import Tag
+
+from articles.models import Article, Authorship, Correction
+from authors.models import Author
+from public.models import Section
+
+from . import images
+from .content import DEMO_DIR, read_newsroom
+
+STATUS = {
+    "draft": Article.Status.DRAFT,
+    "review": Article.Status.REVIEW,
+    "published": Article.Status.PUBLISHED,
+    "scheduled": Article.Status.PUBLISHED,  # published, at a time still to come
+}
+# A correction with no update time to go by is printed this long after publication.
+CORRECTED_AFTER = timedelta(hours=5)
+
+
+@dataclass
+class Summary:
+    authors: int = 0
+    tags: int = 0
+    sections: int = 0
+    articles: int = 0
+    new_authors: int = 0
+    new_tags: int = 0
+    new_sections: int = 0
+    new_articles: int = 0
+
+    def __str__(self):
+        return (
+            f"Demo content: {self.authors} authors ({self.new_authors} new), "
+            f"{self.tags} tags ({self.new_tags} new), "
+            f"{self.sections} masthead sections ({self.new_sections} new), "
+            f"{self.articles} articles ({self.new_articles} new)."
+        )
+
+
+def load(now=None, *, folder=DEMO_DIR) -> Summary:
+    """Create whatever demo content is missing, in one transaction.
+
+    Every file is read and checked first: a mistake in one (a FrontMatterError naming it)
+    leaves the database as it was.
+    """
+    newsroom = read_newsroom(folder)
+    now = (now or timezone.now()).replace(second=0, microsecond=0)
+    summary = Summary(
+        authors=len(newsroom.authors), tags=len(newsroom.tags), articles=len(newsroom.stories)
+    )
+    with transaction.atomic():
+        authors = {person.slug: _author(person, summary) for person in newsroom.authors}
+        tags = {slug: _tag(slug, name, summary) for slug, name in newsroom.tags.items()}
+        _sections(newsroom.sections, tags, summary)
+        wanted = [story.slug for story in newsroom.stories]
+        existing = set(Article.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+        missing = [story for story in newsroom.stories if story.slug not in existing]
+        # Oldest first, so ids follow publication order; unpublished stories last.
+        missing.sort(key=lambda story: -(story.published or timedelta.min).total_seconds())
+        photos = PhotoPool()
+        for story in missing:
+            _article(story, photos, authors, tags, now)
+            summary.new_articles += 1
+    return summary
+
+
+class PhotoPool:
+    """The drawn photos stories name by key, each drawn and stored at most once per load.
+
+    The first story to show a photo uploads it, so the imaging save hook cleans it and
+    makes its renditions. Later stories with the same key show that stored file and its
+    renditions: making renditions is most of a load's work, and this keeps the first
+    `make run` quick.
+    """
+
+    def __init__(self):
+        self.stored = {}  # key -> (file name, renditions, description)
+
+    def attach(self, article, key, alt):
+        if key in self.stored:
+            name, renditions, description = self.stored[key]
+            article.lead_image = name
+            article.lead_image_renditions = renditions
+        else:
+            jpeg, description = images.photo(key)
+            # New, unsaved bytes, exactly as an editor's upload: saving the article stores
+            # them through the imaging hook (checked, cleaned, renditions made).
+            article.lead_image = ContentFile(jpeg, name=f"{key}.jpg")
+        article.lead_image_alt = alt or description
+        return description
+
+    def remember(self, article, key, description):
+        if key not in self.stored:
+            self.stored[key] = (
+                article.lead_image.name,
+                article.lead_image_renditions,
+                description,
+            )
+
+
+def _author(person, summary):
+    author = Author.objects.filter(slug=person.slug).first()
+    if author:
+        return author
+    author = Author(
+        slug=person.slug,
+        name=person.name,
+        role=person.role,
+        short_bio=person.short_bio,
+        bio=person.bio,
+    )
+    author.avatar = ContentFile(images.avatar(person.initials, person.colour), f"{person.slug}.png")
+    author.save()
+    summary.new_authors += 1
+    return author
+
+
+def _tag(slug, name, summary):
+    # By slug first; by name in case someone already made the tag with another slug.
+    tag = Tag.objects.filter(slug=slug).first() or Tag.objects.filter(name=name).first()
+    if tag:
+        return tag
+    summary.new_tags += 1
+    return Tag.objects.create(slug=slug, name=name)
+
+
+def _sections(slugs, tags, summary):
+    summary.sections = len(slugs)
+    if Section.objects.exists():
+        return  # the masthead has been set up, by us or by an editor: leave it alone
+    for position, slug in enumerate(slugs):
+        Section.objects.create(tag=tags[slug], position=position)
+        summary.new_sections += 1
+
+
+def _times(story, now):
+    """(published_at, updated_at) of a story loaded at `now`."""
+    if story.published is None:
+        return None, None
+    published = now - story.published
+    updated = min(published + story.updated, now) if story.updated else None
+    return published, updated
+
+
+def _article(story, photos, authors, tags, now):
+    published_at, updated_at = _times(story, now)
+    article = Article(
+        title=story.title,
+        slug=story.slug,
+        standfirst=story.standfirst,
+        body=story.body,
+        status=STATUS[story.status],
+        published_at=published_at,
+        updated_at=updated_at,
+        is_featured=story.featured,
+        primary_tag=tags[story.primary_tag],
+        lead_image_caption=story.caption,
+        lead_image_credit=story.credit,
+    )
+    description = photos.attach(article, story.photo, story.alt)
+    article.save()
+    photos.remember(article, story.photo, description)
+
+    Authorship.objects.bulk_create(
+        Authorship(article=article, author=authors[slug], position=position)
+        for position, slug in enumerate(story.authors)
+    )
+    article.tags.add(*(tags[slug] for slug in story.tags))
+    corrected_at = published_at and min(published_at + (story.updated or CORRECTED_AFTER), now)
+    for text in story.corrections:
+        Correction.objects.create(article=article, text=text, corrected_at=corrected_at)

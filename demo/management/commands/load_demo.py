@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from demo.frontmatter import FrontMatterError
+from demo.loader import load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo newsroom from demo/newsroom.md, demo/authors/ and demo/stories/: "
+        "journalists, tags, the masthead's sections and about 150 articles over six weeks, "
+        "all fictional. Safe to run again: what exists is kept."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            summary = load()
+        except FrontMatterError as exc:
+            raise CommandError(f"Nothing was loaded. {exc}") from exc
+        self.stdout.write(self.style.SUCCESS(str(summary)))

@@ -1,0 +1,49 @@
+from django.db import models
+from django.urls import reverse
+from taggit.models import Tag
+
+
+class SectionQuerySet(models.QuerySet):
+    def for_masthead(self):
+        """What the masthead's navigation shows: each section with its tag, in one query."""
+        return self.select_related("tag")
+
+
+class Section(models.Model):
+    """A tag the masthead links to, in the order editors choose.
+
+    The masthead's navigation is built from these rows, never from a slug in a template,
+    so a site links only to tags it has. Deleting the tag removes its section.
+    """
+
+    tag = models.OneToOneField(
+        Tag,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The masthead links to this tag's page.",
+    )
+    label = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Shown in the masthead instead of the tag's name. Leave empty to use the name.",
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Sections are shown left to right, lowest number first."
+    )
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "section in the masthead"
+        verbose_name_plural = "sections in the masthead"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.tag.slug})
+
+    @property
+    def name(self):
+        return self.label or self.tag.name
