@@ -65,3 +65,17 @@ def screenshot(page, name, viewport):
     page.wait_for_load_state("networkidle")
     page.wait_for_function(ALL_IMAGES_DONE)
     page.screenshot(path=SCREENSHOTS / f"{name}-{viewport}.png", full_page=True)
+
+
+def axe_violations(page):
+    """axe-core's violations on the page as it is now, one readable line per node."""
+    page.add_script_tag(path=AXE_JS)
+    # Default rules; asking for violations only spares axe reporting every pass.
+    violations = page.evaluate(
+        "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
+        for v in violations
+        for node in v["nodes"]
+    ]

@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 from articles.tests.factories import make_article, make_tag
 from authors.tests.factories import make_author
 
-from .browser import CHROMIUM, VIEWPORTS, watch_for_problems
+from .browser import AXE_JS, CHROMIUM, VIEWPORTS, watch_for_problems
 
 ARTICLE_COUNT = 30  # more than any list shows at once, so each has a "Show More"
 SEARCH_WORD = "harbour"  # in every title, so the search page has results
@@ -166,3 +166,11 @@ def page_urls(newsroom):
         "search": f"/search/?q={SEARCH_WORD}",
         "404": "/news/no-such-story/",
     }
+
+
+@pytest.fixture
+def axe_page(new_page):
+    if not AXE_JS.exists():
+        pytest.skip(f"axe-core not installed at {AXE_JS}: run `make browser-deps`")
+    # The site's CSP allows no inline script; axe is injected as one, by the test only.
+    return new_page(bypass_csp=True)

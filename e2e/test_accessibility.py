@@ -2,34 +2,12 @@
 
 import pytest
 
-from .browser import AXE_JS
+from .browser import axe_violations
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
-
-
-@pytest.fixture
-def axe_page(new_page):
-    if not AXE_JS.exists():
-        pytest.skip(f"axe-core not installed at {AXE_JS}: run `make browser-deps`")
-    # The site's CSP allows no inline script; axe is injected as one, by the test only.
-    return new_page(bypass_csp=True)
-
-
-def axe_violations(page):
-    """axe-core's violations on the page as it is now, one readable line per node."""
-    page.add_script_tag(path=AXE_JS)
-    # Default rules; asking for violations only spares axe reporting every pass.
-    violations = page.evaluate(
-        "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)"
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
-        for v in violations
-        for node in v["nodes"]
-    ]
 
 
 def test_axe_finds_no_violations(site, page_urls, axe_page, viewport):

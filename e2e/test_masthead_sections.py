@@ -4,8 +4,7 @@ import pytest
 
 from public.models import Section
 
-from .conftest import AXE_JS
-from .test_accessibility import axe_violations
+from .browser import axe_violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -13,13 +12,11 @@ pytestmark = [
 ]
 
 
-def test_sections_pass_axe_and_mark_the_section_being_read(site, newsroom, new_page, viewport):
-    if not AXE_JS.exists():
-        pytest.skip(f"axe-core not installed at {AXE_JS}: run `make browser-deps`")
+def test_sections_pass_axe_and_mark_the_section_being_read(site, newsroom, axe_page, viewport):
     politics, economy = newsroom["tags"]
     Section.objects.create(tag=politics, position=0)
     Section.objects.create(tag=economy, position=1, label="Money")
-    page = new_page(bypass_csp=True)  # axe is injected as an inline script, by the test only
+    page = axe_page
 
     page.goto(f"{site}/tags/{politics.slug}/")
 

@@ -16,13 +16,13 @@ from taggit.models import Tag
 
 from articles.models import Article, Authorship, Correction
 from authors.models import Author
-from conftest import element, next_link
 from demo import loader
 from demo.content import read_newsroom
 from demo.frontmatter import FrontMatterError
 from demo.management.commands import load_demo
 from demo.tests.sample import STORY, story_path, write_newsroom
 from public.models import Section
+from public.tests.pages import element, next_link
 
 pytestmark = pytest.mark.django_db
 

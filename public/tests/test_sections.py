@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import element, make_article, make_tag
+from articles.tests.factories import make_article, make_tag
 from public.models import Section
+from public.tests.pages import element
 
 pytestmark = pytest.mark.django_db
 
