@@ -13,7 +13,9 @@ from django.core.management import call_command
 from django.forms import modelform_factory
 
 from articles.models import Article
-from articles.tests.factories import make_article
+from articles.roles import EDITOR
+from articles.tests.admin_forms import change_url, form_data
+from articles.tests.factories import make_article, make_user
 from authors.tests.factories import make_author
 from imaging.models import PhotoCredit
 from imaging.tests.factories import exif_with, image_bytes, png_bomb, stored_files, upload
@@ -98,6 +100,35 @@ def test_alt_text_is_not_required_without_an_image():
     form = ArticleForm(data={"title": "A story", "slug": "a-story", "body": "Text."})
 
     assert form.is_valid(), form.errors
+
+
+def test_an_article_whose_stored_photo_is_missing_still_validates():
+    # Checked when it arrived: editing the article again must not fetch the photo.
+    pk = make_article(lead_image_alt="A view").pk
+    Article.objects.filter(pk=pk).update(
+        lead_image="lead/2024/01/gone.jpg", lead_image_width=8, lead_image_height=6
+    )
+    article = Article.objects.get(pk=pk)  # no such file: opening it would fail
+
+    article.full_clean()
+    assert (article.lead_image_width, article.lead_image_height) == (8, 6)
+
+
+def test_the_admin_saves_an_article_whose_photo_file_is_missing(client):
+    # Storage lost the file: the desk can still correct the story (and remove the photo).
+    client.force_login(make_user(EDITOR))
+    article = make_article(lead_image_alt="A view", authors=[make_author()])
+    Article.objects.filter(pk=article.pk).update(
+        lead_image="lead/2024/01/gone.jpg", lead_image_width=8, lead_image_height=6
+    )
+    data = form_data(client.get(change_url(article)))
+
+    response = client.post(change_url(article), {**data, "title": "Corrected headline"})
+
+    assert response.status_code == 302
+    saved = Article.objects.get()
+    assert (saved.title, saved.lead_image.name) == ("Corrected headline", "lead/2024/01/gone.jpg")
+    assert (saved.lead_image_width, saved.lead_image_height) == (8, 6)
 
 
 # Saving

@@ -74,6 +74,23 @@ def test_the_admin_stores_a_good_avatar_with_its_square_crops(admin_client):
     assert [r["width"] for r in author.avatar_renditions["jpeg"]] == [96, 192, 384]
 
 
+def test_the_admin_edits_an_author_whose_portrait_file_is_missing(admin_client):
+    pk = make_author(name="Ada Byron").pk
+    Author.objects.filter(pk=pk).update(
+        avatar="avatars/2020/01/gone.jpg", avatar_width=40, avatar_height=40
+    )
+
+    response = admin_client.post(
+        reverse("admin:authors_author_change", args=[pk]),
+        {"name": "Ada King", "slug": "ada-byron"},
+    )
+
+    assert response.status_code == 302
+    author = Author.objects.get()
+    assert (author.name, author.avatar.name) == ("Ada King", "avatars/2020/01/gone.jpg")
+    assert (author.avatar_width, author.avatar_height) == (40, 40)
+
+
 # Saving
 
 
