@@ -6,6 +6,7 @@ takes `width_field`: imaging knows no model of the apps that use it.
 
 from django import forms
 from django.db import models
+from django.db.models.fields.files import FileDescriptor, ImageFileDescriptor
 from django.db.models.signals import pre_save
 
 from .validators import NOT_AN_IMAGE, validate_image
@@ -17,6 +18,22 @@ class UploadedImageField(forms.ImageField):
     default_error_messages = {"invalid_image": NOT_AN_IMAGE}
 
 
+class StoredSizeDescriptor(ImageFileDescriptor):
+    """Given the file it already holds, a field keeps the size recorded with it.
+
+    Django measures an image whenever its field is assigned, even the same file again: a
+    model form does that on every save, reading the whole original back from storage (and
+    failing when storage has lost it). Any other file is measured as usual.
+    """
+
+    def __set__(self, instance, value):
+        if value is None or instance.__dict__.get(self.field.attname) is not value:
+            super().__set__(instance, value)
+            return
+        FileDescriptor.__set__(self, instance, value)
+        self.field.update_dimension_fields(instance)  # measures only a size not recorded
+
+
 class CheckedImageField(models.ImageField):
     """models.ImageField that always checks uploads, with our form messages.
 
@@ -25,6 +42,8 @@ class CheckedImageField(models.ImageField):
     `square=True` makes square crops (portraits) instead of widths; `credit_field` names
     a text field pre-filled from the photo's metadata and remembered with the photo.
     """
+
+    descriptor_class = StoredSizeDescriptor
 
     def __init__(self, *args, renditions_field=None, square=False, credit_field=None, **kwargs):
         self.renditions_field = renditions_field

@@ -20,3 +20,5 @@ STORAGES = {
 }
 # Nothing is collected before tests; WhiteNoise would warn about the missing folder.
 STATIC_ROOT = None
+# Models for imaging's own tests: the bottom app may not borrow the models of those above it.
+INSTALLED_APPS = [*INSTALLED_APPS, "imaging.tests.testapp"]  # noqa: F405

@@ -5,9 +5,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from PIL import Image, ImageCms
 
-from articles.models import Article
-from articles.tests.factories import make_article
-from authors.tests.factories import make_author
 from imaging.models import PhotoCredit
 from imaging.processing import clean_image, read_credit
 from imaging.tests.factories import (
@@ -18,6 +15,7 @@ from imaging.tests.factories import (
     upload,
     with_iptc_byline,
 )
+from imaging.tests.testapp.models import Photo, Portrait
 
 pytestmark = pytest.mark.django_db
 
@@ -41,18 +39,18 @@ def opened(name):
     return image, data
 
 
-def all_stored(article):
-    names = [article.lead_image.name]
+def all_stored(photo):
+    names = [photo.image.name]
     for fmt in ("avif", "webp", "jpeg"):
-        names += [item["name"] for item in article.lead_image_renditions.get(fmt, [])]
+        names += [item["name"] for item in photo.renditions.get(fmt, [])]
     return names
 
 
 def test_gps_and_exif_do_not_survive_in_the_original_or_any_rendition():
-    photo = image_bytes("JPEG", (1400, 900), exif=exif_with(artist="Jo Field", gps=True), xmp=XMP)
-    article = make_article(lead_image=upload(photo))
+    data = image_bytes("JPEG", (1400, 900), exif=exif_with(artist="Jo Field", gps=True), xmp=XMP)
+    photo = Photo.objects.create(image=upload(data))
 
-    names = all_stored(article)
+    names = all_stored(photo)
     assert len(names) > 10
     for name in names:
         image, data = opened(name)
@@ -64,37 +62,37 @@ def test_gps_and_exif_do_not_survive_in_the_original_or_any_rendition():
 
 def test_exif_orientation_is_applied_to_the_stored_image():
     # Orientation 6: the camera was turned a quarter clockwise; the left edge is the top.
-    photo = encode(two_halves((400, 200)), "JPEG", exif=exif_with(orientation=6))
-    article = make_article(lead_image=upload(photo))
+    data = encode(two_halves((400, 200)), "JPEG", exif=exif_with(orientation=6))
+    photo = Photo.objects.create(image=upload(data))
 
-    image, _ = opened(article.lead_image.name)
+    image, _ = opened(photo.image.name)
     assert image.size == (200, 400)
-    assert (article.lead_image_width, article.lead_image_height) == (200, 400)
+    assert (photo.width, photo.height) == (200, 400)
     red, blue = image.getpixel((100, 50)), image.getpixel((100, 350))
     assert red[0] > 200
     assert red[2] < 60
     assert blue[2] > 200
     assert blue[0] < 60
-    assert article.lead_image_renditions["jpeg"][-1] == {
+    assert photo.renditions["jpeg"][-1] == {
         "width": 200,
         "height": 400,
-        "name": article.lead_image_renditions["jpeg"][-1]["name"],
+        "name": photo.renditions["jpeg"][-1]["name"],
     }
 
 
 def test_an_empty_credit_is_filled_from_exif_artist():
-    photo = image_bytes("JPEG", exif=exif_with(artist="Jo Field", copyright="© Jo Field 2024"))
-    article = make_article(lead_image=upload(photo), lead_image_credit="")
+    data = image_bytes("JPEG", exif=exif_with(artist="Jo Field", copyright="© Jo Field 2024"))
+    photo = Photo.objects.create(image=upload(data), credit="")
 
-    assert article.lead_image_credit == "Jo Field"
-    assert Article.objects.get().lead_image_credit == "Jo Field"
+    assert photo.credit == "Jo Field"
+    assert Photo.objects.get().credit == "Jo Field"
 
 
 def test_the_editors_credit_is_kept():
-    photo = image_bytes("JPEG", exif=exif_with(artist="Jo Field"))
-    article = make_article(lead_image=upload(photo), lead_image_credit="Pool photo")
+    data = image_bytes("JPEG", exif=exif_with(artist="Jo Field"))
+    photo = Photo.objects.create(image=upload(data), credit="Pool photo")
 
-    assert article.lead_image_credit == "Pool photo"
+    assert photo.credit == "Pool photo"
 
 
 def test_credit_and_agency_come_from_xmp():
@@ -105,98 +103,102 @@ def test_credit_and_agency_come_from_xmp():
 
 
 def test_credit_comes_from_an_iptc_byline():
-    photo = with_iptc_byline(image_bytes("JPEG"), "Ana Díaz")
-    article = make_article(lead_image=upload(photo))
+    data = with_iptc_byline(image_bytes("JPEG"), "Ana Díaz")
+    photo = Photo.objects.create(image=upload(data))
 
-    assert article.lead_image_credit == "Ana Díaz"
+    assert photo.credit == "Ana Díaz"
 
 
 def test_copyright_fills_the_credit_when_nobody_is_named():
-    photo = image_bytes("JPEG", exif=exif_with(copyright="Northern Wire"))
+    data = image_bytes("JPEG", exif=exif_with(copyright="Northern Wire"))
 
-    assert make_article(lead_image=upload(photo)).lead_image_credit == "Northern Wire"
+    assert Photo.objects.create(image=upload(data)).credit == "Northern Wire"
 
 
 def test_a_photos_credit_travels_with_the_photo():
-    photo = image_bytes("JPEG", (900, 600), color="#8a5a2b")  # no metadata at all
-    author = make_author()
-    make_article(
-        lead_image=upload(photo), lead_image_credit="Kim Lee/Northern Wire", authors=[author]
-    )
+    data = image_bytes("JPEG", (900, 600), color="#8a5a2b")  # no metadata at all
+    Photo.objects.create(image=upload(data), credit="Kim Lee/Northern Wire")
 
-    again = make_article(
-        slug="second-story",
-        lead_image=upload(photo, "same.jpg"),
-        lead_image_credit="",
-        authors=[author],
-    )
+    again = Photo.objects.create(image=upload(data, "same.jpg"), credit="")
 
-    assert again.lead_image_credit == "Kim Lee/Northern Wire"
+    assert again.credit == "Kim Lee/Northern Wire"
 
 
 def test_the_stored_copy_brings_the_credit_too():
-    first = make_article(
-        lead_image=upload(image_bytes("JPEG")), lead_image_credit="Kim Lee", authors=[make_author()]
-    )
-    with default_storage.open(first.lead_image.name) as file:
+    first = Photo.objects.create(image=upload(image_bytes("JPEG")), credit="Kim Lee")
+    with default_storage.open(first.image.name) as file:
         downloaded = file.read()  # the clean file the site serves, saved and uploaded again
 
-    again = make_article(slug="again", lead_image=upload(downloaded), authors=[first.byline[0]])
+    again = Photo.objects.create(image=upload(downloaded))
 
-    assert again.lead_image_credit == "Kim Lee"
+    assert again.credit == "Kim Lee"
 
 
 def test_a_credit_added_later_follows_the_photo():
-    photo = image_bytes("JPEG", color="#225522")
-    article = make_article(lead_image=upload(photo), authors=[make_author()])
-    assert article.lead_image_credit == ""
+    data = image_bytes("JPEG", color="#225522")
+    photo = Photo.objects.create(image=upload(data))
+    assert photo.credit == ""
 
-    article.lead_image_credit = "Ravi Patel"
-    article.save()
+    photo.credit = "Ravi Patel"
+    photo.save()
 
     assert set(PhotoCredit.objects.values_list("credit", flat=True)) == {"Ravi Patel"}
-    again = make_article(slug="again", lead_image=upload(photo), authors=[article.byline[0]])
-    assert again.lead_image_credit == "Ravi Patel"
+    again = Photo.objects.create(image=upload(data))
+    assert again.credit == "Ravi Patel"
+
+
+def test_a_partial_save_leaves_the_image_and_its_credit_alone():
+    data = image_bytes("JPEG", color="#552222")
+    photo = Photo.objects.create(image=upload(data), credit="Kim Lee")
+    renditions = photo.renditions
+
+    photo.credit = "Someone else"
+    photo.title = "Renamed"
+    photo.save(update_fields=["title", "credit"])  # the image field is not among them
+
+    assert Photo.objects.get().renditions == renditions
+    assert set(PhotoCredit.objects.values_list("credit", flat=True)) == {"Kim Lee"}
 
 
 def test_a_cmyk_jpeg_is_stored_as_rgb():
-    article = make_article(lead_image=upload(image_bytes("JPEG", mode="CMYK", color=(0, 0, 0, 0))))
+    photo = Photo.objects.create(image=upload(image_bytes("JPEG", mode="CMYK", color=(0, 0, 0, 0))))
 
-    image, _ = opened(article.lead_image.name)
+    image, _ = opened(photo.image.name)
     assert image.mode == "RGB"
 
 
 def test_an_srgb_profile_is_dropped_after_use():
     srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    article = make_article(lead_image=upload(image_bytes("JPEG", icc_profile=srgb)))
+    photo = Photo.objects.create(image=upload(image_bytes("JPEG", icc_profile=srgb)))
 
-    image, _ = opened(article.lead_image.name)
+    image, _ = opened(photo.image.name)
     assert "icc_profile" not in image.info
 
 
 def test_a_gif_is_stored_as_a_png_of_its_first_frame():
-    article = make_article(lead_image=upload(image_bytes("GIF", (300, 200)), "chart.gif"))
+    photo = Photo.objects.create(image=upload(image_bytes("GIF", (300, 200)), "chart.gif"))
 
-    assert article.lead_image.name.endswith("chart.png")
-    image, _ = opened(article.lead_image.name)
+    assert photo.image.name.endswith("chart.png")
+    image, _ = opened(photo.image.name)
     assert (image.format, image.size) == ("PNG", (300, 200))
 
 
 def test_a_png_keeps_its_transparency():
-    article = make_article(
-        lead_image=upload(image_bytes("PNG", (300, 200), (255, 0, 0, 0), mode="RGBA"), "logo.png")
+    photo = Photo.objects.create(
+        image=upload(image_bytes("PNG", (300, 200), (255, 0, 0, 0), mode="RGBA"), "logo.png")
     )
 
-    image, _ = opened(article.lead_image.name)
+    image, _ = opened(photo.image.name)
     assert image.mode == "RGBA"
     assert image.getpixel((0, 0))[3] == 0
 
 
 def test_a_bad_file_saved_from_code_is_refused_and_nothing_is_stored(media):
     with pytest.raises(ValidationError):
-        make_article(lead_image=upload(b"GIF89a but not really"))
+        Photo.objects.create(image=upload(b"GIF89a but not really"))
 
     assert not media.exists() or not any(media.rglob("*.*"))
+    assert not Photo.objects.exists()
 
 
 def test_clean_image_refuses_what_the_validator_refuses():
@@ -204,12 +206,13 @@ def test_clean_image_refuses_what_the_validator_refuses():
         clean_image(b"<svg/>")
 
 
-def test_an_avatar_is_cleaned_too():
-    photo = image_bytes("JPEG", (500, 400), exif=exif_with(gps=True, orientation=8))
-    author = make_author(avatar=upload(photo, "me.jpg"))
+def test_a_square_crop_is_cleaned_too():
+    data = image_bytes("JPEG", (500, 400), exif=exif_with(gps=True, orientation=8))
+    portrait = Portrait.objects.create(image=upload(data, "me.jpg"))
 
-    image, data = opened(author.avatar.name)
+    image, data = opened(portrait.image.name)
     assert image.size == (400, 500)
+    assert (portrait.width, portrait.height) == (400, 500)
     assert not image.getexif()
     assert b"GPS" not in data
 
@@ -217,7 +220,7 @@ def test_an_avatar_is_cleaned_too():
 def test_a_16_bit_greyscale_png_keeps_its_tones():
     grey = image_bytes("PNG", (300, 200), 30_000, mode="I;16")  # 46 % grey, not white
 
-    article = make_article(lead_image=upload(grey, "scan.png"))
+    photo = Photo.objects.create(image=upload(grey, "scan.png"))
 
-    image, _ = opened(article.lead_image.name)
+    image, _ = opened(photo.image.name)
     assert image.getpixel((0, 0)) == 117

@@ -2,9 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 
-from articles.models import Article
-from authors.models import Author
 from imaging.tests.factories import image_bytes, png_bomb, stored_files, upload
+from imaging.tests.testapp.models import Photo, Portrait
 from imaging.validators import NOT_AN_IMAGE, validate_image
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
@@ -62,19 +61,16 @@ def test_a_file_over_the_byte_limit_is_refused(settings):
 
 def test_a_stored_image_is_not_read_again(db):
     # No such file: opening it would fail.
-    article = Article(lead_image="lead/2024/01/gone.jpg", lead_image_width=8, lead_image_height=6)
-    validate_image(article.lead_image)
+    photo = Photo(image="photos/gone.jpg", width=8, height=6)
+    validate_image(photo.image)
 
 
-ArticleForm = modelform_factory(
-    Article, fields=["title", "slug", "body", "lead_image", "lead_image_alt", "lead_image_credit"]
-)
-AuthorForm = modelform_factory(Author, fields=["name", "slug", "avatar"])
+PhotoForm = modelform_factory(Photo, fields=["image", "credit"])
+PortraitForm = modelform_factory(Portrait, fields=["image"])
 
 
-def article_form(file, **data):
-    fields = {"title": "A story", "slug": "a-story", "body": "Text.", "lead_image_alt": "A view"}
-    return ArticleForm(data={**fields, **data}, files={"lead_image": file})
+def photo_form(file, **data):
+    return PhotoForm(data=data, files={"image": file})
 
 
 @pytest.mark.django_db
@@ -89,75 +85,70 @@ def article_form(file, **data):
     ids=["text", "svg", "bomb", "truncated"],
 )
 def test_a_bad_upload_is_a_form_error_and_nothing_is_stored(data, media):
-    form = article_form(upload(data, "photo.jpg"))
+    form = photo_form(upload(data, "photo.jpg"))
 
     assert not form.is_valid()
-    assert form.errors["lead_image"]
+    assert form.errors["image"]
     assert stored_files(media) == []
-    assert not Article.objects.exists()
+    assert not Photo.objects.exists()
 
 
 @pytest.mark.django_db
 def test_a_truncated_upload_gets_our_message_in_the_form(media):
     jpeg = image_bytes("JPEG", (1200, 800), quality=95)
-    form = article_form(upload(jpeg[: len(jpeg) // 2]))
+    form = photo_form(upload(jpeg[: len(jpeg) // 2]))
 
     assert not form.is_valid()
-    assert "damaged or incomplete" in str(form.errors["lead_image"])
+    assert "damaged or incomplete" in str(form.errors["image"])
     assert stored_files(media) == []
 
 
 @pytest.mark.django_db
 def test_an_oversized_upload_says_the_limit(settings, media):
     settings.IMAGE_MAX_BYTES = 1024
-    form = article_form(upload(image_bytes("PNG", (300, 300), color="red") + b"\0" * 2000))
+    form = photo_form(upload(image_bytes("PNG", (300, 300), color="red") + b"\0" * 2000))
 
     assert not form.is_valid()
-    assert "images may be at most 1.0\xa0KB" in str(form.errors["lead_image"])
+    assert "images may be at most 1.0\xa0KB" in str(form.errors["image"])
     assert stored_files(media) == []
 
 
 @pytest.mark.django_db
-def test_a_bad_avatar_is_a_form_error_and_nothing_is_stored(media):
-    form = AuthorForm(data={"name": "Ada", "slug": "ada"}, files={"avatar": upload(SVG, "me.png")})
+def test_a_bad_square_upload_is_a_form_error_and_nothing_is_stored(media):
+    form = PortraitForm(data={}, files={"image": upload(SVG, "me.png")})
 
     assert not form.is_valid()
-    assert form.errors["avatar"]
+    assert form.errors["image"]
     assert stored_files(media) == []
+    assert not Portrait.objects.exists()
 
 
 @pytest.mark.django_db
 def test_a_good_upload_through_the_form_is_stored_with_renditions(media):
-    form = article_form(upload(image_bytes("JPEG", (1000, 500)), "view.jpeg"))
+    form = photo_form(upload(image_bytes("JPEG", (1000, 500)), "view.jpeg"))
 
     assert form.is_valid(), form.errors
-    article = form.save()
+    photo = form.save()
 
-    assert article.lead_image.name.endswith("view.jpg")
-    assert (article.lead_image_width, article.lead_image_height) == (1000, 500)
-    widths = [item["width"] for item in article.lead_image_renditions["jpeg"]]
+    assert photo.image.name.endswith("view.jpg")
+    assert (photo.width, photo.height) == (1000, 500)
+    widths = [item["width"] for item in photo.renditions["jpeg"]]
     assert widths == [320, 640, 960, 1000]
-    assert article.lead_image.name in stored_files(media)
+    assert photo.image.name in stored_files(media)
 
 
 @pytest.mark.django_db
-def test_alt_text_is_required_with_a_lead_image(media):
-    form = article_form(upload(image_bytes("JPEG")), lead_image_alt="  ")
+def test_a_form_without_an_image_is_valid_and_stores_nothing(media):
+    form = PhotoForm(data={"credit": ""})
 
-    assert not form.is_valid()
-    assert "Describe the photo" in str(form.errors["lead_image_alt"])
+    assert form.is_valid(), form.errors
+    assert form.save().renditions == {}
     assert stored_files(media) == []
 
 
-@pytest.mark.django_db
-def test_alt_text_is_not_required_without_an_image():
-    form = ArticleForm(data={"title": "A story", "slug": "a-story", "body": "Text."})
-
-    assert form.is_valid(), form.errors
-
-
-def test_a_text_file_named_jpg_gets_our_message_from_the_form_not_djangos():
-    field = Author._meta.get_field("avatar").formfield()
+@pytest.mark.parametrize("model", [Photo, Portrait])
+def test_a_text_file_named_jpg_gets_our_message_from_the_form_not_djangos(model):
+    field = model._meta.get_field("image").formfield()
     with pytest.raises(ValidationError) as error:
         field.clean(upload(b"just some words", name="portrait.jpg"))
 
