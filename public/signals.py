@@ -7,14 +7,15 @@ and for nothing else.
 
 What each change purges (keys in public/surrogate_keys.py):
 
-| change | keys |
-| --- | --- |
-| publish, schedule, reschedule | the story; home, news feed, its tags' and authors' lists, sitemaps, search; the sidebar (soft) if it is among its newest stories |
-| update, correction, slug change | the story (every page and list that shows it), sitemaps, search; the sidebar (soft) if it is among its newest |
-| unpublish, delete | the story, sitemaps, search; the sidebar (hard: a withdrawn story must go at once) if it was among its newest |
-| byline or tag added or removed | the story, that author's or tag's list |
-| author's name, bio, portrait | the author (every page that shows them), the author list |
-| tag renamed | the tag (every page that shows it) |
+- publish, schedule or reschedule: the story; home, the news feed, its tags' and authors'
+  lists, sitemaps, search; the sidebar (soft) when the story is among its newest.
+- update, correction, slug change: the story (every page and list showing it), sitemaps,
+  search; the sidebar (soft) when the story is among its newest.
+- unpublish or delete: the story, sitemaps, search; the sidebar when the story was among
+  its newest (hard: a withdrawn story must go at once).
+- a byline or tag added or removed: the story, and that author's or tag's list.
+- an author's name, role, bio or portrait: the author (every page showing them), /authors/.
+- a tag renamed: the tag (every page showing it).
 
 Drafts and stories in review are on no public page: changing them purges nothing.
 """
