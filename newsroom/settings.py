@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "public.edge.EdgeCacheMiddleware",  # outside sessions and CSRF: it sees their cookies
+    "public.health.DatabaseUnavailableMiddleware",  # a database outage is a 503, not a 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",

@@ -51,3 +51,28 @@ def test_health_check_is_answered_over_plain_http_in_production(client, settings
 
     assert client.get("/healthz").status_code == 200
     assert client.get("/news/").status_code == 301  # everything else goes to HTTPS
+
+
+def test_a_database_outage_during_a_page_is_a_503_that_says_when_to_retry(client, monkeypatch):
+    def down(*args, **kwargs):
+        raise OperationalError(SECRET_LOOKING_ERROR)
+
+    monkeypatch.setattr("public.views.Article.objects.for_feed", down)
+
+    response = client.get("/news/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "private" in response["Cache-Control"]
+    assert "hunter2" not in response.text
+    assert "try again" in response.text
+
+
+def test_other_errors_are_not_hidden_as_outages(client, monkeypatch):
+    def bug(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr("public.views.Article.objects.for_feed", bug)
+    client.raise_request_exception = False
+
+    assert client.get("/news/").status_code == 500
