@@ -8,7 +8,8 @@
 #   deploy/local-cluster.sh status                which processes are running
 #   deploy/local-cluster.sh env                   the app servers' environment, to source
 #   deploy/local-cluster.sh stop-app a|b | start-app a|b
-#   deploy/local-cluster.sh stop-redis | start-redis | restart-postgres
+#   deploy/local-cluster.sh stop-redis | start-redis
+#   deploy/local-cluster.sh stop-postgres | start-postgres | restart-postgres
 #
 # State, logs and PID files live in .cluster/ (git-ignored): each process has its own PID
 # file and is stopped by that PID, never by name. Ports can be changed by the variables
@@ -256,6 +257,8 @@ case "${1:-}" in
     start-app) start_app "$2" ;;
     stop-redis) stop_pid redis ;;
     start-redis) start_redis ;;
+    stop-postgres) stop_postgres ;;
+    start-postgres) start_postgres ;;
     restart-postgres) stop_postgres; start_postgres ;;
-    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
