@@ -340,6 +340,7 @@ def db_restart(seconds):
         f"\n### PostgreSQL stopped for ~{seconds // 3} s during a {seconds} s wrk run (Varnish)\n"
     )
     paths = archive_paths(200, offset=100)
+    uncached = archive_paths(300, offset=400)  # asked for after the restart
     for path in paths:
         get(VARNISH + path)
     thread, box = in_background(wrk, VARNISH, seconds, paths=paths)
@@ -360,7 +361,7 @@ def db_restart(seconds):
         time.sleep(0.1)
     thread.join()
     result = box["result"]
-    after = [get(NGINX + path)[0] for path in archive_paths(300, offset=400)]
+    after = [get(NGINX + path)[0] for path in uncached]
     print(
         f"- through Varnish: {result['requests']:,} requests, non-2xx {result['non_2xx']}, "
         f"socket errors {result['socket_errors']}; during the outage, "
@@ -394,12 +395,14 @@ def redis_down_drill(seconds):
     from articles.models import Article
 
     print(f"\n### Redis stopped (app servers through nginx, {seconds} s wrk runs)\n")
-    paths = archive_paths(300)
+    paths = archive_paths(100)
+    wrk(NGINX, seconds, paths=paths, connections=16)  # fills the page cache in Redis
     warm = wrk(NGINX, seconds, paths=paths, connections=16)
     session = editor()
     cluster("stop-redis")
     down = wrk(NGINX, seconds, paths=paths, connections=16)
     story = Article.objects.published().order_by("-published_at").first()
+    get(VARNISH + story.get_absolute_url())  # in Varnish before the edit
     session.change(story.pk, title=story.title + " (edited without Redis)")
     status, _, body = get(VARNISH + story.get_absolute_url())
     edited = "(edited without Redis)" in body.decode()

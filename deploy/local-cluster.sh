@@ -187,6 +187,10 @@ backend balancer {
     .port = "$NGINX_PORT";
     .connect_timeout = 1s;
     .first_byte_timeout = 30s;
+}
+backend site_health {
+    .host = "127.0.0.1";
+    .port = "$NGINX_PORT";
     .probe = {
         .request = "GET /healthz HTTP/1.1" "Host: localhost" "Connection: close";
         .interval = 1s;

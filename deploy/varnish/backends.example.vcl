@@ -1,11 +1,17 @@
 # Production: copy to backends.vcl beside default.vcl and set the balancer's address.
-# The probe asks /healthz (200 when the database and cache answer); while it fails,
-# Varnish serves stale copies instead of errors.
 backend balancer {
     .host = "127.0.0.1";
     .port = "8080";
     .connect_timeout = 1s;
     .first_byte_timeout = 30s;
+}
+
+# The same balancer, probed on /healthz (200 when an app server's database and cache
+# answer). default.vcl only reads its health: while it fails, stale copies are served
+# rather than waiting for a refresh.
+backend site_health {
+    .host = "127.0.0.1";
+    .port = "8080";
     .probe = {
         .request = "GET /healthz HTTP/1.1"
                    "Host: news.example.com"

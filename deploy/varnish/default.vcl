@@ -4,6 +4,12 @@
 # up to stale-if-error while the site fails. Which backend and who may purge are in
 # backends.vcl beside this file (deploy/varnish/backends.example.vcl for production;
 # deploy/local-cluster.sh writes its own), so this file is the same everywhere.
+#
+# backends.vcl defines two backends at the same address (the balancer): `balancer`, which
+# every fetch uses, and `site_health`, whose probe asks /healthz and is only read here.
+# A failing health check therefore never stops a fetch (the balancer retries across app
+# servers, and with Redis down the app still serves, slower); it makes Varnish prefer a
+# stale copy to waiting for a refresh.
 vcl 4.1;
 
 import std;
@@ -64,7 +70,7 @@ sub vcl_hit {
         return (deliver);
     }
     # Expired. While the site fails, a stale copy beats an error (stale-if-error).
-    if (req.http.X-Edge-Stale || !std.healthy(req.backend_hint)) {
+    if (req.http.X-Edge-Stale || !std.healthy(site_health)) {
         return (deliver);
     }
     # Served while a background fetch refreshes it, within the page's own
@@ -134,7 +140,7 @@ sub vcl_deliver {
     } else {
         set resp.http.X-Cache = "MISS";
     }
-    if (req.http.X-Edge-Stale && resp.status < 500) {
+    if (obj.ttl < 0s && resp.status < 500) {
         set resp.http.X-Cache = "STALE";
     }
     # The keys are for purging here; readers do not need them.
