@@ -361,6 +361,9 @@ def db_restart(seconds):
         time.sleep(0.1)
     thread.join()
     result = box["result"]
+    from django.db import connection
+
+    connection.close()  # this process's own connection died with the server
     after = [get(NGINX + path)[0] for path in uncached]
     print(
         f"- through Varnish: {result['requests']:,} requests, non-2xx {result['non_2xx']}, "
@@ -460,8 +463,11 @@ def backup():
         cwd=ROOT, env=env, capture_output=True, text=True,
     )  # fmt: skip
     took_restore = time.perf_counter() - started
-    print(f"- {made.strip()} ({took_make:.1f} s)")
-    print(f"- {(restored.stdout or restored.stderr).strip()} ({took_restore:.1f} s)")
+    here = f"{ROOT}/"
+    print(f"- {made.strip().replace(here, '')} ({took_make:.1f} s)")
+    print(
+        f"- {(restored.stdout or restored.stderr).strip().replace(here, '')} ({took_restore:.1f} s)"
+    )
     check(restored.returncode == 0, "restore matches the backup's manifest")
     compare = (
         "from django.test import Client; import hashlib, sys\n"
@@ -475,8 +481,14 @@ def backup():
         "print('photo', hashlib.sha256(Path(root, a.lead_image.name).read_bytes()).hexdigest())\n"
     )
     run = [python, "manage.py", "shell", "-v0", "-c", compare]
-    original = subprocess.run(run, cwd=ROOT, check=True, capture_output=True, text=True).stdout
-    copy = subprocess.run(run, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+    # No shared cache: each page is rendered from its own database, not the other's copy.
+    uncached = {"CACHE_URL": "dummycache://"}
+    original = subprocess.run(
+        run, cwd=ROOT, env={**os.environ, **uncached}, check=True, capture_output=True, text=True
+    ).stdout
+    copy = subprocess.run(
+        run, cwd=ROOT, env={**env, **uncached}, check=True, capture_output=True, text=True
+    ).stdout
     print("- pages rendered from each database, and the lead photo, by SHA-256:")
     for line_a, line_b in zip(original.splitlines(), copy.splitlines(), strict=True):
         same = "same" if line_a == line_b else "DIFFERENT"
@@ -496,9 +508,13 @@ DRILLS = {
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("drills", nargs="*", choices=[[], *DRILLS], default=list(DRILLS))
+    parser.add_argument("drills", nargs="*", metavar="drill", help=", ".join(DRILLS))
     parser.add_argument("--seconds", type=int, default=12)
     args = parser.parse_args()
+    if unknown := set(args.drills) - set(DRILLS):
+        parser.error(
+            f"no such drill: {', '.join(sorted(unknown))} (choose from {', '.join(DRILLS)})"
+        )
     load_cluster_env()
     load = os.getloadavg()
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average {load[0]:.1f}")
