@@ -10,7 +10,7 @@ TEMPLATE = "articles/search.html"
 
 # Not behind the page cache: every distinct query would take a cache entry of its own.
 # An edge cache may keep results until a story is published, changed or withdrawn.
-@edge_page(surrogate_keys.SEARCH)
+@edge_page(surrogate_keys.SEARCH, surrogate_keys.SIDEBAR)
 def search(request):
     query, notes = clean_query(request.GET.get("q", ""))
     context = {"query": query, "notes": notes}

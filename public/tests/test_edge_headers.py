@@ -61,7 +61,7 @@ def expected_keys(story):
         "/authors/ann-lee/rss/": {f"list-author-{ann.pk}", *card, f"tag-{health.pk}"},
         "/sitemap.xml": {"sitemaps"},
         "/news-sitemap.xml": {"sitemaps"},
-        "/search/?q=story": {"list-search", *card},
+        "/search/?q=story": {"list-search", "sidebar", *card},
         "/robots.txt": {"robots"},
     }
 
