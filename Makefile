@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 # The port `make run` and `make serve` listen on; the site's absolute links follow it.
 export PORT ?= 8000
 
-.PHONY: run serve test lint format install install-dev browser-deps lighthouse clean
+.PHONY: run serve test lint format install install-dev browser-deps lighthouse clean \
+	cluster cluster-stop drills backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,11 +36,31 @@ run: install .env
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Production-style serving: collected static files and gunicorn (settings from the environment).
+# Production-style serving: collected static files and gunicorn (settings from the environment;
+# workers, timeouts and logging in deploy/gunicorn.conf.py).
 serve: install
 	$(BIN)/python manage.py collectstatic --noinput
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers 3
+	$(BIN)/gunicorn newsroom.wsgi -c deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+
+# The whole production stack on 127.0.0.1 (PostgreSQL, Redis, two app servers, nginx,
+# Varnish), each process with its own PID file in .cluster/; and the drills run against it.
+cluster: install
+	deploy/local-cluster.sh start
+
+cluster-stop:
+	deploy/local-cluster.sh stop
+
+drills: cluster
+	$(BIN)/python bench/cluster_drills.py
+
+# A consistent backup of the database and media files (settings from the environment), and
+# its restore into an empty database and media folder: make restore BACKUP=backups/<name>
+backup: install
+	$(BIN)/python deploy/backup.py make
+
+restore: install
+	$(BIN)/python deploy/backup.py restore $(BACKUP)
 
 # The browser tests (e2e/) need Debian's Chromium and, for axe-core, node's npm; without
 # them those tests skip and say why. npm ci runs only when the lock file changed.

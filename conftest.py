@@ -5,6 +5,7 @@
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.core.cache.backends.base import BaseCache
 from django.test import Client
 
 from articles.tests.factories import NOW
@@ -52,3 +53,32 @@ def staff_client(django_user_model):
     staff = Client()
     staff.force_login(user)
     return staff
+
+
+class StoppedCache(BaseCache):
+    """A cache server that does not answer: every operation raises, as Redis's client does."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+
+    def _refuse(self, *args, **kwargs):
+        raise ConnectionError("Error 111 connecting to cache.internal:6379. Connection refused.")
+
+    add = get = set = touch = delete = incr = has_key = clear = get_or_set = _refuse
+
+
+@pytest.fixture
+def cache_outage(settings):
+    """`cache_outage.start()` stops the cache; `.end()` brings it back with what it held."""
+    running = settings.CACHES
+
+    class Outage:
+        @staticmethod
+        def start():
+            settings.CACHES = {"default": {"BACKEND": f"{__name__}.StoppedCache"}}
+
+        @staticmethod
+        def end():
+            settings.CACHES = running
+
+    return Outage

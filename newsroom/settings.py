@@ -56,6 +56,8 @@ if DEMO:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "public.edge.EdgeCacheMiddleware",  # outside sessions and CSRF: it sees their cookies
+    "public.health.DatabaseUnavailableMiddleware",  # a database outage is a 503, not a 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -108,6 +110,27 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsroom")}
 # How long an anonymous page may be served from the cache. Saves clear it sooner, and
 # the next scheduled publication time shortens it (see public/cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+
+# --- Edge cache, purges and health checks (public/edge.py, purge.py, health.py) ----------
+# How long a shared cache (a CDN, Varnish) may keep an anonymous page. Purges remove a page
+# as soon as what it shows changes; the next scheduled publication shortens this.
+EDGE_CACHE_SECONDS = env.int("EDGE_CACHE_SECONDS", default=3600)
+# How long it may go on serving an expired page while it fetches the new one.
+EDGE_STALE_WHILE_REVALIDATE = env.int("EDGE_STALE_WHILE_REVALIDATE", default=30)
+# How long it may serve an expired page while the site fails (the database restarting).
+EDGE_STALE_IF_ERROR = env.int("EDGE_STALE_IF_ERROR", default=86400)
+# Where changes are purged: "varnish" (a PURGE to each of EDGE_CACHE_URLS) or "none".
+EDGE_PURGE = env.str("EDGE_PURGE", default="none")
+EDGE_CACHE_URLS = env.list("EDGE_CACHE_URLS", default=[])
+# Seconds one purge request may take, and the pauses before each retry of a failed one.
+EDGE_PURGE_TIMEOUT = env.float("EDGE_PURGE_TIMEOUT", default=2.0)
+EDGE_PURGE_RETRY_DELAYS = env.list("EDGE_PURGE_RETRY_DELAYS", cast=float, default=[1, 5, 30])
+# Sessions live in the database; with a shared Redis cache they are read through it, and a
+# cache that stops answering is no error (newsroom/sessions.py).
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    SESSION_ENGINE = "newsroom.sessions"
+# Balancers and edge caches ask for /healthz over plain HTTP: no redirect to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

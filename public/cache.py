@@ -1,22 +1,40 @@
-"""The anonymous page cache.
+"""The anonymous page cache, and the edge-cache headers of every public page.
 
 Readers who are not logged in share cached copies of public pages. Any save of what a
 page shows bumps a generation number that is part of every key, so edits appear at once;
 an entry never outlives the next scheduled publication, so a scheduled story appears on
 time with no job to run. Staff always get a fresh page.
+
+Each anonymous page also tells shared caches in front of the site how long they may keep
+it and what it shows (public/edge.py, public/surrogate_keys.py); the time of the next
+scheduled publication is stored with the entry, so a page served from this cache states
+its remaining lifetime without a query.
+
+The cache is a speed-up, never a dependency: when it fails (Redis stopped), pages are
+built afresh and the failure is logged; an invalidation that could not be written is
+written as soon as the cache answers again.
 """
 
 import hashlib
+import logging
+from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 
 from articles.models import Article
 
+from . import edge, surrogate_keys
+
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "public-pages:generation"
+
+# An invalidation this process could not write (the cache was down): retried before the
+# cache is read again, so no copy saved before an edit is served once it is back.
+_invalidation_pending = False
 
 
 def generation() -> int:
@@ -24,22 +42,31 @@ def generation() -> int:
 
 
 def invalidate_public_pages() -> None:
+    global _invalidation_pending
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # evicted or never set: any new number will do
-        cache.set(GENERATION_KEY, int(timezone.now().timestamp()), timeout=None)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # evicted or never set: any new number will do
+            cache.set(GENERATION_KEY, int(timezone.now().timestamp() * 1000), timeout=None)
+    except Exception:  # any backend's connection error: the save itself must not fail
+        _invalidation_pending = True
+        logger.warning("Page cache unavailable: invalidation postponed", exc_info=True)
+    else:
+        _invalidation_pending = False
 
 
-def seconds_until_next_publication(default: int) -> int:
-    next_time = (
+def next_publication() -> datetime | None:
+    return (
         Article.objects.scheduled()
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
     )
-    if next_time is None:
-        return default
-    return max(1, min(default, int((next_time - timezone.now()).total_seconds()) + 1))
+
+
+def seconds_until_next_publication(default: int) -> int:
+    until = edge.seconds_until(next_publication())
+    return default if until is None else min(default, until)
 
 
 def _key(request) -> str:
@@ -47,25 +74,79 @@ def _key(request) -> str:
     return f"public-page:{generation()}:{digest}"
 
 
+def _cached(request):
+    """(key, entry) for the request, or (None, None) when the cache cannot be used."""
+    if _invalidation_pending:
+        invalidate_public_pages()
+        if _invalidation_pending:
+            return None, None
+    try:
+        key = _key(request)
+        return key, cache.get(key)
+    except Exception:
+        logger.warning("Page cache unavailable: serving %s uncached", request.path)
+        return None, None
+
+
+def _store(key, entry, timeout) -> None:
+    try:
+        cache.set(key, entry, timeout)
+    except Exception:
+        logger.warning("Page cache unavailable: not storing a page")
+
+
 def public_page(view):
-    """Serve anonymous GETs of `view` from the cache; only 200s are stored."""
+    """Serve anonymous GETs of `view` from the cache; only 200s are stored, and only
+    200s are marked cacheable by shared caches, with the keys the view recorded."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             response = view(request, *args, **kwargs)
-            patch_cache_control(response, private=True)
+            edge.make_private(response)
             return response
-        key = _key(request)
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming:
-                if hasattr(response, "render"):
-                    response.render()
-                timeout = seconds_until_next_publication(settings.PAGE_CACHE_SECONDS)
-                patch_cache_control(response, public=True, max_age=min(timeout, 60))
-                cache.set(key, response, timeout)
+        key, entry = _cached(request)
+        if entry is not None:
+            response, keys, next_time = entry
+        else:
+            with surrogate_keys.collecting() as keys:
+                response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.streaming:
+                return response
+            if hasattr(response, "render"):
+                response.render()
+            next_time = next_publication()
+            if key is not None:
+                timeout = settings.PAGE_CACHE_SECONDS
+                until = edge.seconds_until(next_time)
+                _store(key, (response, keys, next_time), min(timeout, until or timeout))
+        del response["Cache-Control"]
+        edge.make_shared(response, keys, next_publication=next_time)
         return response
 
     return wrapped
+
+
+def edge_page(*keys: str, shows_articles=True):
+    """Shared-cacheable for anonymous readers, but not kept in this cache: pages with too
+    many variants to store here (search) or that cost nothing to build (robots.txt).
+
+    A page that `shows_articles` costs one query more, for the next scheduled publication.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            with surrogate_keys.collecting() as collected:
+                response = view(request, *args, **kwargs)
+            anonymous = not request.user.is_authenticated
+            if anonymous and request.method in ("GET", "HEAD") and response.status_code == 200:
+                next_time = next_publication() if shows_articles else None
+                edge.make_shared(response, {*keys, *collected}, next_publication=next_time)
+            else:
+                edge.make_private(response)
+            return response
+
+        return wrapped
+
+    return decorator

@@ -17,6 +17,7 @@ from taggit.models import Tag
 from articles.models import Article
 from authors.models import Author
 
+from . import surrogate_keys as keys
 from .seo import absolute_url
 
 FEED_ITEMS = 30
@@ -65,7 +66,12 @@ class LatestArticlesFeed(Feed):
     def articles(self, obj):
         return Article.objects.published()
 
+    def list_keys(self, obj):
+        """The surrogate keys of the list this feed follows, and of what its header shows."""
+        return [keys.NEWS]
+
     def items(self, obj):
+        keys.record(self.list_keys(obj))
         # Three queries whatever the number of items: articles, bylines, tags.
         articles = self.articles(obj).for_listing().prefetch_related("tags")
         return articles.newest_first()[:FEED_ITEMS]
@@ -90,6 +96,7 @@ class LatestArticlesFeed(Feed):
         return [tag.name for tag in item.tags.all()]
 
     def item_extra_kwargs(self, item):
+        keys.record(keys.for_article_page(item))
         return {"creators": [author.name for author in item.byline], "image": _image(item)}
 
 
@@ -125,6 +132,9 @@ class TagFeed(LatestArticlesFeed):
     def articles(self, obj):
         return Article.objects.published().filter(tags=obj)
 
+    def list_keys(self, obj):
+        return [keys.tag(obj.pk), keys.tag_list(obj.pk)]
+
 
 class AuthorFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
@@ -144,3 +154,6 @@ class AuthorFeed(LatestArticlesFeed):
 
     def articles(self, obj):
         return Article.objects.published().filter(authorships__author=obj)
+
+    def list_keys(self, obj):
+        return [keys.author(obj.pk), keys.author_list(obj.pk)]

@@ -3,6 +3,7 @@
 from django.http import QueryDict
 from django.shortcuts import render
 
+from . import surrogate_keys
 from .pagination import CURSOR_PARAM, InvalidCursor, cursor_from_request, paginate
 
 FRAGMENT_PARAM = "fragment"
@@ -28,6 +29,7 @@ def render_list(
     except InvalidCursor:
         return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
     page = paginate(queryset, cursor=cursor, per_page=per_page)
+    surrogate_keys.record(*map(surrogate_keys.for_card, page.items))
     context = {
         **(context or {}),
         "page": page,

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from taggit.models import Tag
 from articles.models import Article
 from authors.models import Author
 
+from . import surrogate_keys
 from .cache import public_page
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -80,7 +82,14 @@ SITEMAPS = {
 
 
 @public_page
+def site_sitemap(request):
+    surrogate_keys.record(surrogate_keys.SITEMAPS)
+    return sitemap(request, sitemaps=SITEMAPS)
+
+
+@public_page
 def news_sitemap(request):
+    surrogate_keys.record(surrogate_keys.SITEMAPS)
     since = timezone.now() - NEWS_WINDOW
     articles = (
         Article.objects.published()

@@ -4,15 +4,15 @@ Names keep the namespace of what they show ("articles:detail", "authors:detail")
 models and templates name a page by its content, not by the app that serves it.
 """
 
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import preview_views, views
-from .cache import public_page
+from . import preview_views, surrogate_keys, views
+from .cache import edge_page, public_page
 from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
+from .health import healthz
 from .search_views import search
-from .sitemaps import SITEMAPS, news_sitemap
+from .sitemaps import news_sitemap, site_sitemap
 
 article_patterns = [
     path("news/", views.news_feed, name="news_feed"),
@@ -36,11 +36,17 @@ urlpatterns = [
     path("rss/", public_page(LatestArticlesFeed()), name="rss"),
     path("tags/<slug:slug>/rss/", public_page(TagFeed()), name="tag_rss"),
     path("authors/<slug:slug>/rss/", public_page(AuthorFeed()), name="author_rss"),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", site_sitemap, name="sitemap"),
     path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        edge_page(surrogate_keys.ROBOTS, shows_articles=False)(
+            TemplateView.as_view(
+                template_name="robots.txt", content_type="text/plain; charset=utf-8"
+            )
+        ),
         name="robots_txt",
     ),
+    # For load balancers and the edge cache: is this server able to serve?
+    path("healthz", healthz, name="healthz"),
 ]

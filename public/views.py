@@ -8,6 +8,7 @@ from taggit.models import Tag
 from articles.models import Article, SlugRedirect
 from authors.models import Author
 
+from . import surrogate_keys as keys
 from .cache import public_page
 from .listing import render_list
 
@@ -27,11 +28,14 @@ def home(request):
     latest = list(others[: HOME_LATEST + 1])
     if lead is None and latest:
         lead = latest.pop(0)
-    return render(request, "articles/home.html", {"lead": lead, "latest": latest[:HOME_LATEST]})
+    latest = latest[:HOME_LATEST]
+    keys.record(keys.HOME, keys.SIDEBAR, *map(keys.for_card, [lead, *latest] if lead else latest))
+    return render(request, "articles/home.html", {"lead": lead, "latest": latest})
 
 
 @public_page
 def news_feed(request):
+    keys.record(keys.NEWS)
     return render_list(
         request,
         Article.objects.for_feed(),
@@ -55,12 +59,14 @@ def article_detail(request, slug):
             old_slug=slug,
         )
         return redirect(moved.article, permanent=True)
+    keys.record(keys.SIDEBAR, keys.for_article_page(article))
     return render(request, "articles/article_detail.html", {"article": article})
 
 
 @public_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
+    keys.record(keys.SIDEBAR, keys.tag(tag.pk), keys.tag_list(tag.pk))
     return render_list(
         request,
         Article.objects.for_listing().filter(tags=tag),
@@ -71,12 +77,14 @@ def tag_detail(request, slug):
 
 @public_page
 def author_list(request):
+    keys.record(keys.AUTHORS)
     return render(request, "authors/author_list.html", {"authors": Author.objects.all()})
 
 
 @public_page
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
+    keys.record(keys.SIDEBAR, keys.author(author.pk), keys.author_list(author.pk))
     return render_list(
         request,
         Article.objects.for_listing().filter(authorships__author=author),

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
+from public import surrogate_keys as keys
 from public.listing import next_page_url
 from public.models import Section
 from public.pagination import paginate
@@ -26,6 +27,7 @@ def masthead_sections(context):
     One query however many sections; none set, no links.
     """
     request = context.get("request")
+    keys.record(keys.MASTHEAD)
     return {
         "sections": Section.objects.for_masthead(),
         "current_path": request.path if request else "",

@@ -1,0 +1,101 @@
+"""What a shared cache (a CDN, Varnish) may do with each response.
+
+An anonymous public page says how long a shared cache may keep it (`s-maxage`), how long
+it may serve it stale while fetching a new copy (`stale-while-revalidate`) or while the
+site is failing (`stale-if-error`), and what it shows (surrogate keys). No fresh or
+background-refreshed lifetime outlives the next scheduled publication, so a scheduled
+story appears on time at the edge too. Everything else is private: staff, previews, the
+admin, errors, and any response that sets a cookie (`EdgeCacheMiddleware` makes sure).
+"""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from . import surrogate_keys
+
+# Browsers keep a page briefly: an edge purge cannot reach a reader's own cache.
+BROWSER_SECONDS = 60
+_SHARED_DIRECTIVES = ("public", "s-maxage", "stale-while-revalidate", "stale-if-error")
+
+
+def seconds_until(moment: datetime | None) -> int | None:
+    """Whole seconds until `moment`, at least 1 (0 would mean "no limit"); None for none."""
+    if moment is None:
+        return None
+    return max(1, int((moment - timezone.now()).total_seconds()) + 1)
+
+
+def lifetimes(until_next_publication: int | None) -> dict[str, int]:
+    """Cache-Control numbers for a page that may change when the next story goes out.
+
+    Fresh time plus stale-while-revalidate time never pass that publication; a page
+    served stale because the site is failing may (stale-if-error): better than an error.
+    """
+    budget = until_next_publication
+    shared = settings.EDGE_CACHE_SECONDS
+    browser = BROWSER_SECONDS
+    revalidate = settings.EDGE_STALE_WHILE_REVALIDATE
+    if budget is not None:
+        shared, browser = min(shared, budget), min(browser, budget)
+        revalidate = min(revalidate, budget - shared)
+    return {
+        "max_age": browser,
+        "s_maxage": shared,
+        "stale_while_revalidate": revalidate,
+        "stale_if_error": settings.EDGE_STALE_IF_ERROR,
+    }
+
+
+def make_shared(response, keys, *, next_publication: datetime | None) -> None:
+    """Mark an anonymous public response cacheable by shared caches, with its keys."""
+    patch_cache_control(response, public=True, **lifetimes(seconds_until(next_publication)))
+    value = surrogate_keys.header_value(keys)
+    for header in surrogate_keys.HEADERS:
+        response[header] = value
+
+
+def is_shared(response) -> bool:
+    return surrogate_keys.HEADERS[0] in response
+
+
+def make_private(response) -> None:
+    """Never stored by a shared cache: no keys, no shared directives, `private`."""
+    for header in surrogate_keys.HEADERS:
+        del response[header]
+    directives = [
+        directive.strip()
+        for directive in response.get("Cache-Control", "").split(",")
+        if directive.strip() and directive.split("=")[0].strip().lower() not in _SHARED_DIRECTIVES
+    ]
+    if not any(d.lower() in ("private", "no-store") for d in directives):
+        directives.insert(0, "private")
+    response["Cache-Control"] = ", ".join(directives)
+
+
+def _is_authenticated(request) -> bool:
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
+class EdgeCacheMiddleware:
+    """The last word on shared caching, outside the session and CSRF middleware.
+
+    A response is shared-cacheable only if a public view made it so, for an anonymous
+    reader, and it sets no cookie; anything else is made private, so a shared cache never
+    keeps a staff page, an error, or a response with someone's cookie in it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_shared(response):
+            if _is_authenticated(request) or response.cookies:
+                make_private(response)
+        elif "private" not in response.get("Cache-Control", ""):
+            make_private(response)
+        return response
