@@ -227,7 +227,8 @@ start() {
         "$PY" manage.py migrate --noinput -v0
         "$PY" manage.py collectstatic --noinput -v0
         if [ "$("$PY" manage.py shell -v0 -c 'from articles.models import Article; print(Article.objects.exists())')" = False ]; then
-            "$PY" bench/seed_stories.py --stories "$stories"
+            # Varnish is not up yet, and starts empty: nothing to purge.
+            EDGE_PURGE=none "$PY" bench/seed_stories.py --stories "$stories"
         fi
     )
     pid_of app-a >/dev/null || start_app a
