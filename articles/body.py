@@ -60,3 +60,11 @@ def editable_html(source: str, fmt: str) -> str:
     the first time it is saved there, and reads the same.
     """
     return clean_html(source) if fmt == HTML else render_markdown(source)
+
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def is_empty(clean: str) -> bool:
+    """Nothing a reader would see: no words and no placed photo (`<p></p>` is empty)."""
+    return not photo_ids(clean) and not _TAGS.sub("", clean).replace("&nbsp;", "").strip()

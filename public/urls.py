@@ -8,7 +8,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import preview_views, views
+from . import desk_preview, preview_views, views
 from .cache import public_page
 from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
 from .search_views import search
@@ -19,6 +19,11 @@ article_patterns = [
     path("news/<slug:slug>/", views.article_detail, name="detail"),
     path("news/<slug:slug>/preview/", preview_views.article_preview, name="preview"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    # The preview beside the admin's article form (public/desk_preview.py).
+    path("desk/preview/new/", desk_preview.story_page, name="desk_preview_new"),
+    path("desk/preview/<int:pk>/", desk_preview.story_page, name="desk_preview"),
+    path("desk/cards/new/", desk_preview.story_cards, name="desk_cards_new"),
+    path("desk/cards/<int:pk>/", desk_preview.story_cards, name="desk_cards"),
 ]
 
 author_patterns = [
