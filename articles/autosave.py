@@ -86,4 +86,3 @@ def saved_since(copy, article):
 
 def describe_time(moment):
     return date_format(timezone.localtime(moment), "j M Y, H:i:s")
-

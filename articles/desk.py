@@ -41,10 +41,8 @@ def overview(user):
     everyone = Article.objects.all()
     # What waits for review is the business of whoever may publish any story; a writer
     # (or an Author, who publishes their own) sees their own.
-    if user.has_perm("articles.publish_article"):
-        reviewable = everyone
-    else:
-        reviewable = everyone.owned_by(user)
+    publishes_any = user.has_perm("articles.publish_article")
+    reviewable = everyone if publishes_any else everyone.owned_by(user)
     return [
         _list(
             "drafts",

@@ -44,7 +44,9 @@ def refresh_stories(*, photo_id):
     """Render again the bodies that place the photo; returns how many changed."""
     changed = 0
     for article in stories_showing(photo_id).only("pk", "body", "body_format", "body_html"):
-        html, _minutes = body.render(article.body, article.body_format, photos=Photo.objects.in_bulk)
+        html, _minutes = body.render(
+            article.body, article.body_format, photos=Photo.objects.in_bulk
+        )
         if html != article.body_html:
             # A queryset update: Article.save() would count an edit and make open forms stale.
             Article.objects.filter(pk=article.pk).update(body_html=html)

@@ -7,6 +7,8 @@ social card. Staff who may edit the story only; a 404 to anyone else. Framed by 
 admin page, so these two alone may be framed by the site itself.
 """
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -16,8 +18,6 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from articles import autosave, body, workflow
 from articles.models import Article, Photo
-from csp.constants import SELF
-from csp.decorators import csp_replace
 
 from .preview_views import _private
 from .seo import absolute_url

@@ -128,7 +128,7 @@ class DeskViews:
         if copy is None:
             return context
         context["desk"].update(
-            copy=copy,
+            autosaved=copy,
             copy_time=autosave.describe_time(copy.saved_at),
             saved_since=autosave.saved_since(copy, obj),
             restored=restored is not None,

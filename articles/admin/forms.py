@@ -41,7 +41,7 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "body" in self.fields and not self.is_bound:
+        if "body" in self.fields:
             self._open_body()
         self.conflict = None
         # The article as saved, read and locked by clean(): what this save is judged against.
@@ -61,7 +61,7 @@ class ArticleForm(forms.ModelForm):
         article = self.instance
         if article.pk is not None:
             self.initial["body"] = body.editable_html(article.body, article.body_format)
-        if self.restore is not None:
+        if self.restore is not None and not self.is_bound:
             copy = self.restore
             self.initial.update(title=copy.title, standfirst=copy.standfirst, body=copy.body)
             if copy.based_on is not None:

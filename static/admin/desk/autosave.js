@@ -7,7 +7,7 @@ const QUIET_MS = 2000;
 const MAX_WAIT_MS = 15000;
 const FIELDS = ["title", "standfirst", "body", "based_on"];
 
-function start(desk) {
+function startAutosave(desk) {
   const form = document.getElementById(desk.dataset.form);
   const status = document.getElementById("desk-autosave-status");
   if (!form || !form.elements.body) return;
@@ -85,5 +85,8 @@ function start(desk) {
   });
 }
 
-const desk = document.getElementById("desk");
-if (desk && desk.dataset.autosaveUrl) start(desk);
+// Loaded in the page's head: the form exists once the document is parsed.
+document.addEventListener("DOMContentLoaded", () => {
+  const desk = document.getElementById("desk");
+  if (desk && desk.dataset.autosaveUrl) startAutosave(desk);
+});

@@ -30,17 +30,20 @@ function labelFor(textarea) {
 function createEditor(textarea) {
   const config = JSON.parse(textarea.dataset.deskEditor);
   const label = labelFor(textarea);
+  // The editor, then its tools (the photo library, the word count), in one block of the
+  // admin's row, where the textarea was.
+  const block = document.createElement("div");
+  block.className = "desk-body";
   const wrapper = document.createElement("div");
   wrapper.className = "prose-editor";
-  textarea.before(wrapper);
+  textarea.before(block);
   wrapper.append(textarea);
-
   const tools = document.createElement("div");
   tools.className = "desk-tools";
   const words = document.createElement("p");
   words.className = "desk-words";
   words.id = `${textarea.id}_words`;
-  wrapper.after(tools);
+  block.append(wrapper, tools);
 
   const showCount = (editor) => {
     const { count, minutes } = countWords(editor.getText({ blockSeparator: "\n\n" }), config.wordsPerMinute);

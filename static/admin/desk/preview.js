@@ -1,8 +1,7 @@
 // The preview beside the form: the story as readers will see it, at phone or desktop
 // width, or as a search result and a social card. It shows the journalist's latest
 // autosaved copy, and reloads at each autosave.
-const panel = document.querySelector(".desk-preview");
-if (panel) {
+function startPreview(panel) {
   const frame = panel.querySelector("iframe");
   const buttons = [...panel.querySelectorAll("[data-preview-mode]")];
   let mode = "phone";
@@ -23,3 +22,9 @@ if (panel) {
   for (const button of buttons) button.addEventListener("click", () => choose(button));
   document.addEventListener("desk:autosaved", load);
 }
+
+// Loaded in the page's head: the panel exists once the document is parsed.
+document.addEventListener("DOMContentLoaded", () => {
+  const panel = document.querySelector(".desk-preview");
+  if (panel) startPreview(panel);
+});
