@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 
 from . import workflow
 from .body import editable_html
-from .models import Autosave
+from .models import Article, Autosave
 from .text import clean_html
 
 # A body this long is far beyond any story; a bigger request is refused, not stored.
@@ -63,17 +63,21 @@ def discard(*, user, article):
 def offered(*, user, article):
     """The copy to offer back when the user opens the form, or None.
 
-    A copy with nothing the saved article lacks is forgotten instead of offered.
+    A copy with nothing the saved article lacks (read from the database: `article` may
+    carry a submitted form's text) is not worth offering.
     """
     copy = _for(user=user, article=article).first()
     if copy is None or article is None:
         return copy
     if not workflow.can_edit(user, article):
         return None
-    saved = (article.title, article.standfirst, editable_html(article.body, article.body_format))
-    if (copy.title, copy.standfirst, copy.body) == saved:
-        copy.delete()
-        return None
+    saved = Article.objects.filter(pk=article.pk).values_list(
+        "title", "standfirst", "body", "body_format"
+    )
+    for title, standfirst, text, fmt in saved:
+        as_saved = (title, standfirst, editable_html(text, fmt))
+        if (copy.title, copy.standfirst, copy.body) == as_saved:
+            return None
     return copy
 
 

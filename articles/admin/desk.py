@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from articles import autosave, workflow
 from articles.body import editable_html
+from articles.models import Article
 from articles.text import reading_minutes, word_count
 
 RESTORE = "restore"
@@ -57,7 +58,9 @@ class DeskViews:
         article = self._desk_article(request, object_id)
         based_on = request.POST.get("based_on", "")
         if article is not None and not based_on.isdigit():
-            return JsonResponse({"error": "The form did not say which version it edits."}, 400)
+            return JsonResponse(
+                {"error": "The form did not say which version it edits."}, status=400
+            )
         try:
             copy = autosave.store(
                 user=request.user,
@@ -127,15 +130,18 @@ class DeskViews:
         copy = restored or autosave.offered(user=request.user, article=obj)
         if copy is None:
             return context
+        # The article as saved: after a refused POST, `obj` carries the submitted text.
+        saved = Article.objects.get(pk=obj.pk) if obj is not None else None
         context["desk"].update(
             autosaved=copy,
             copy_time=autosave.describe_time(copy.saved_at),
-            saved_since=autosave.saved_since(copy, obj),
+            saved_since=autosave.saved_since(copy, saved),
             restored=restored is not None,
         )
-        if obj is not None:
+        if saved is not None:
             context["desk"].update(
-                saved_time=autosave.describe_time(obj.modified_at),
-                saved_body=editable_html(obj.body, obj.body_format),
+                saved=saved,
+                saved_time=autosave.describe_time(saved.modified_at),
+                saved_body=editable_html(saved.body, saved.body_format),
             )
         return context
