@@ -21,7 +21,7 @@ PICKER_LIMIT = 24
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
     list_display = ["thumbnail", "caption_text", "credit", "created_at"]
-    list_display_links = ["thumbnail", "caption_text"]
+    list_display_links = ["caption_text"]  # a link around an alt-less thumbnail has no name
     search_fields = ["caption", "credit", "alt_text"]
     ordering = ["-created_at", "-pk"]
     date_hierarchy = "created_at"
