@@ -6,13 +6,15 @@ Receivers are connected for the models pages show, and for nothing else.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from taggit.models import Tag
 
-from articles.models import Article, Authorship, Correction, TaggedArticle
+from articles.models import Article, Authorship, Correction, Photo, TaggedArticle
 from authors.models import Author
 
 from .cache import invalidate_public_pages
 from .models import Section
 
 SHOWN_ON_PAGES = (Article, Authorship, Correction, TaggedArticle, Tag, Author, Section)
+# A library photo is printed inside the stories that place it (articles/photos.py).
+SHOWN_ON_PAGES += (Photo,)
 
 
 def content_changed(sender, **kwargs):
