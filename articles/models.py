@@ -11,7 +11,7 @@ from taggit.models import Tag, TaggedItemBase
 from authors.models import Author
 from imaging.fields import CheckedImageField
 
-from .text import reading_minutes, render_markdown
+from . import body as body_text
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -64,6 +64,90 @@ class TaggedArticle(TaggedItemBase):
         verbose_name_plural = "tags on articles"
 
 
+# --- The editor's desk: the photo library, and the autosaved copies of unsaved work ---------
+
+
+class Photo(models.Model):
+    """A photo in the library: placed in any number of stories, its credit always with it."""
+
+    image = CheckedImageField(
+        upload_to="photos/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        renditions_field="renditions",
+        credit_field="credit",
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Pre-made sizes and formats, written when the photo is saved (imaging/renditions.py).
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    alt_text = models.CharField(
+        max_length=300, help_text="What the photo shows, for readers who cannot see it."
+    )
+    caption = models.CharField(
+        max_length=500, blank=True, help_text="Printed under the photo in every story."
+    )
+    credit = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Photographer/Agency. Printed with the photo wherever it is placed.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = "created_at"
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+
+class Autosave(models.Model):
+    """The copy of an article's form a journalist was writing, saved every few seconds.
+
+    Never a revision and never shown to readers: it is offered back when the form is
+    opened again (articles/autosave.py). One per article and user; `article` is empty
+    for a story not saved yet (one per user).
+    """
+
+    article = models.ForeignKey(
+        "Article", null=True, blank=True, on_delete=models.CASCADE, related_name="autosaves"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=200, blank=True)
+    standfirst = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    # The article's edit_version when the form was opened: recovering this copy over a
+    # later save shows the differences instead of overwriting it (workflow.check_fresh).
+    based_on = models.PositiveIntegerField(null=True, blank=True)
+    saved_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-saved_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="one_autosave_per_editor"),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(article__isnull=True),
+                name="one_new_story_autosave_per_editor",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Autosave of {self.article or 'a new story'} by {self.user}"
+
+
+# --- Articles --------------------------------------------------------------------------------
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -80,8 +164,15 @@ class Article(models.Model):
         help_text="One or two sentences under the headline, also used in lists and feeds.",
     )
     body = models.TextField(
-        help_text="Markdown: a blank line between paragraphs, “> ” before a quotation, "
-        "## for a subheading, [words](https://…) for a link."
+        help_text="Written in the body editor: subheadings, bold and italic, links, quotes, "
+        "lists and photos from the library. A story written before it is Markdown until it "
+        "is next saved from the editor."
+    )
+    body_format = models.CharField(
+        max_length=10,
+        choices=[(body_text.MARKDOWN, "Markdown"), (body_text.HTML, "Body editor HTML")],
+        default=body_text.MARKDOWN,
+        editable=False,
     )
     body_html = models.TextField(editable=False, default="")
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
@@ -189,9 +280,10 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
-        # Rendered once here, never per request.
-        self.body_html = render_markdown(self.body)
-        self.reading_minutes = reading_minutes(self.body_html)
+        # Rendered once here, never per request: placed photos included (articles/body.py).
+        self.body_html, self.reading_minutes = body_text.render(
+            self.body, self.body_format, photos=Photo.objects.in_bulk
+        )
         if not self._state.adding:
             self.edit_version += 1
         if kwargs.get("update_fields") is not None:
@@ -199,6 +291,7 @@ class Article(models.Model):
                 *kwargs["update_fields"],
                 "body_html",
                 "reading_minutes",
+                "body_format",
                 "edit_version",
             }
         super().save(*args, **kwargs)

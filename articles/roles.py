@@ -34,10 +34,13 @@ _WRITER = {
     # an author profile edits that profile without authors.change_author.
     "authors.view_author",
     "taggit.view_tag",
+    # The photo library: place photos in a story, upload new ones (0007_photo_library_roles).
+    "articles.add_photo",
+    "articles.view_photo",
 }
 _EDITOR = (
     _WRITER
-    | _crud("articles", "article")
+    | _crud("articles", "article", "photo")
     | {"articles.publish_article"}
     | _crud("taggit", "tag", "taggeditem")
     | _crud("authors", "author")

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "csp",
+    # The body editor's ProseMirror build and styles, served from our static files.
+    "django_prose_editor",
     "public",
     "articles",
     "authors",

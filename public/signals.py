@@ -25,7 +25,7 @@ Drafts and stories in review are on no public page: changing them purges nothing
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from taggit.models import Tag
 
-from articles.models import Article, Authorship, Correction, TaggedArticle
+from articles.models import Article, Authorship, Correction, Photo, TaggedArticle
 from authors.models import Author
 
 from . import surrogate_keys as keys
@@ -34,7 +34,9 @@ from .models import Section
 from .purge import get_purger, purge
 from .templatetags.newsroom import SIDEBAR_ITEMS
 
-SHOWN_ON_PAGES = (Article, Authorship, Correction, TaggedArticle, Tag, Author, Section)
+# A library photo is printed inside the stories that place it (articles/photos.py); a
+# change to one re-renders and saves those stories, which purges them from the edge.
+SHOWN_ON_PAGES = (Article, Authorship, Correction, TaggedArticle, Tag, Author, Section, Photo)
 PUBLISHED = Article.Status.PUBLISHED
 
 

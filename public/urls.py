@@ -7,7 +7,7 @@ models and templates name a page by its content, not by the app that serves it.
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import preview_views, surrogate_keys, views
+from . import desk_preview, preview_views, surrogate_keys, views
 from .cache import edge_page, public_page
 from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
 from .health import healthz
@@ -19,6 +19,11 @@ article_patterns = [
     path("news/<slug:slug>/", views.article_detail, name="detail"),
     path("news/<slug:slug>/preview/", preview_views.article_preview, name="preview"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    # The preview beside the admin's article form (public/desk_preview.py).
+    path("desk/preview/new/", desk_preview.story_page, name="desk_preview_new"),
+    path("desk/preview/<int:pk>/", desk_preview.story_page, name="desk_preview"),
+    path("desk/cards/new/", desk_preview.story_cards, name="desk_cards_new"),
+    path("desk/cards/<int:pk>/", desk_preview.story_cards, name="desk_cards"),
 ]
 
 author_patterns = [

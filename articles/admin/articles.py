@@ -4,11 +4,12 @@ from django.contrib import admin
 from django.db.models import Prefetch
 from reversion.admin import VersionAdmin
 
-from articles import workflow
+from articles import autosave, workflow
 from articles.models import Article, Authorship, Correction, PreviewLink
 
 from .actions import BulkTransitions
 from .columns import ArticleColumns
+from .desk import DeskViews
 from .filters import MineFilter, StatusFilter
 from .forms import ArticleForm
 from .inlines import AuthorshipInline, CorrectionInline, PreviewLinkInline
@@ -18,7 +19,7 @@ LEAD_IMAGE_DETAILS = ["lead_image_alt", "lead_image_caption", "lead_image_credit
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin):
+class ArticleAdmin(DeskViews, RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin):
     form = ArticleForm
     list_display = ["thumbnail", "title", "status_badge", "publication", "byline", "primary_tag"]
     list_display_links = ["title"]
@@ -36,6 +37,8 @@ class ArticleAdmin(RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin)
 
     class Media:
         css = {"all": ["admin/newsroom.css"]}
+        # The desk (articles/admin/desk.py): autosave, the preview beside the form, Ctrl/⌘+S.
+        js = ["admin/desk/autosave.js", "admin/desk/preview.js", "admin/desk/shortcuts.js"]
 
     def get_queryset(self, request):
         # Every column's joins, so the list costs the same whatever its length.
@@ -64,7 +67,8 @@ class ArticleAdmin(RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+        restore = self.restoring(request, obj)
+        return type(form.__name__, (form,), {"user": request.user, "restore": restore})
 
     # Who may do what: asked of workflow.py.
 
@@ -80,6 +84,8 @@ class ArticleAdmin(RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin)
             previous=form.saved,
             mark_as_update=form.cleaned_data.get("mark_as_update", False),
         )
+        # Saved for real: the autosaved copy of this form has done its job.
+        autosave.discard(user=request.user, article=obj if change else None)
 
     def save_formset(self, request, form, formset, change):
         if formset.model not in (Correction, PreviewLink):
@@ -110,7 +116,9 @@ class ArticleAdmin(RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin)
     # The change form.
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["conflict"] = context["adminform"].form.conflict
+        form = context["adminform"].form
+        context["conflict"] = form.conflict
+        context.update(self.desk_context(request, obj, restored=form.restore))
         if obj is not None and not obj.is_published and workflow.can_preview(request.user, obj):
             context["preview_url"] = obj.get_preview_url()
         context["publication_problems"] = [

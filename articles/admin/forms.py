@@ -6,8 +6,11 @@ None of them writes: ArticleAdmin hands their cleaned data to the workflow's ser
 from django import forms
 from django.core.exceptions import ValidationError
 
-from articles import history, workflow
+from articles import body, history, workflow
 from articles.models import Article, PreviewLink
+from articles.text import clean_html
+
+from .editor import BodyEditorWidget
 
 Status = Article.Status
 
@@ -28,15 +31,22 @@ class ArticleForm(forms.ModelForm):
         "time of this save. Leave it unticked for a typo fix.",
     )
 
-    # Set for each request by ArticleAdmin.get_form.
+    # Set for each request by ArticleAdmin.get_form: who is editing, and the autosaved copy
+    # they asked to open the form on (`?autosave=restore`), if any.
     user = None
+    restore = None
+
+    class Meta:
+        widgets = {"body": BodyEditorWidget}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "body" in self.fields:
+            self._open_body()
         self.conflict = None
         # The article as saved, read and locked by clean(): what this save is judged against.
         self.saved = None
-        if "based_on" in self.fields:
+        if "based_on" in self.fields and "based_on" not in self.initial:
             self.fields["based_on"].initial = self.instance.edit_version
         if "status" in self.fields:
             self.fields["status"].choices = [
@@ -45,6 +55,29 @@ class ArticleForm(forms.ModelForm):
             ]
         if "published_at" in self.fields:
             self.fields["published_at"].help_text = PUBLICATION_TIME_HELP
+
+    def _open_body(self):
+        # The editor edits HTML: a Markdown story opens as the HTML it renders to.
+        article = self.instance
+        if article.pk is not None:
+            self.initial["body"] = body.editable_html(article.body, article.body_format)
+        if self.restore is not None and not self.is_bound:
+            copy = self.restore
+            self.initial.update(title=copy.title, standfirst=copy.standfirst, body=copy.body)
+            if copy.based_on is not None:
+                self.initial["based_on"] = copy.based_on
+
+    def clean_body(self):
+        """The editor's HTML through the allowlist; a body of one empty paragraph is empty."""
+        value = clean_html(self.cleaned_data.get("body", ""))
+        if body.is_empty(value):
+            raise ValidationError("Write the story before saving it.", code="required")
+        return value
+
+    def _post_clean(self):
+        if "body" in self.fields:
+            self.instance.body_format = body.HTML
+        super()._post_clean()
 
     def clean(self):
         cleaned_data = super().clean()

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from articles.models import Article, Authorship, Correction, TaggedArticle
+from articles.models import Article, Authorship, Correction, Photo, TaggedArticle
 from articles.text import render_markdown
 from imaging.tests.factories import image_bytes
 
@@ -136,3 +136,15 @@ def bulk_articles(
             TaggedArticle(content_object=a, tag=tag) for a in articles
         )
     return sorted(articles, key=lambda a: (a.published_at, a.pk), reverse=True)
+
+
+def make_photo(*, alt_text="Boats moored at the quay", caption="The quay at dawn.", **fields):
+    """A photo in the library: a 1200×800 JPEG, cleaned and made into renditions on save."""
+    image = ContentFile(image_bytes("JPEG", (1200, 800), "steelblue"), name="quay.jpg")
+    fields.setdefault("credit", "Ann Lens")
+    return Photo.objects.create(alt_text=alt_text, caption=caption, image=image, **fields)
+
+
+def placed(photo):
+    """The body editor's markup for `photo` placed in a story."""
+    return f'<figure data-photo="{photo.pk}"></figure>'

@@ -128,7 +128,8 @@ def test_article_page_shows_the_stored_html_without_rendering_markdown(client, m
         raise AssertionError("Markdown was rendered during a request")
 
     monkeypatch.setattr(text, "render_markdown", fail)
-    monkeypatch.setattr("articles.models.render_markdown", fail)
+    monkeypatch.setattr("articles.body.render_markdown", fail)
+    monkeypatch.setattr("articles.body.clean_html", fail)
     response = client.get(article.get_absolute_url())
 
     assert response.status_code == 200

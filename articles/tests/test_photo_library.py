@@ -1,0 +1,114 @@
+"""The photo library: uploads checked like any photo, credit travelling with the photo."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from articles import body, photos
+from articles.models import Photo
+from articles.roles import CONTRIBUTOR, EDITOR
+from articles.tests.factories import make_article, make_photo, make_user, placed
+from imaging.tests.factories import image_bytes
+
+pytestmark = pytest.mark.django_db
+
+PICKER = reverse("admin:articles_photo_picker")
+
+
+def _as(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_changed_credit_reaches_every_story_without_making_open_forms_stale():
+    photo = make_photo(credit="Old Agency")
+    stories = [make_article(body=placed(photo), body_format=body.HTML) for _ in range(2)]
+    other = make_article(body="<p>No photo.</p>", body_format=body.HTML)
+    versions = {story.pk: story.edit_version for story in stories}
+
+    photo.credit = "Ann Lens/New Agency"
+    photos.save_photo(photo=photo, user=make_user(EDITOR))
+
+    for story in stories:
+        story.refresh_from_db()
+        assert "(Ann Lens/New Agency)" in story.body_html
+        assert "Old Agency" not in story.body_html
+        assert story.edit_version == versions[story.pk]
+    other.refresh_from_db()
+    assert other.body_html == "<p>No photo.</p>"
+
+
+def test_a_deleted_photo_leaves_the_stories_it_was_in():
+    photo = make_photo()
+    story = make_article(body=f"<p>Text.</p>{placed(photo)}", body_format=body.HTML)
+
+    photos.delete_photo(photo=photo)
+
+    story.refresh_from_db()
+    assert story.body_html == "<p>Text.</p>"
+
+
+def test_placeholders_of_other_photos_are_not_confused():
+    photo = make_photo()
+    longer_id = int(f"{photo.pk}0")  # 10 beside 1: the same digits, another photo
+    story = make_article(body=f'<figure data-photo="{longer_id}"></figure>', body_format=body.HTML)
+
+    assert list(photos.stories_showing(photo.pk)) == []
+    assert list(photos.stories_showing(longer_id)) == [story]
+
+
+def test_an_upload_through_the_admin_is_checked_cleaned_and_made_into_renditions():
+    editor = make_user(EDITOR)
+    client = _as(editor)
+    upload = SimpleUploadedFile("harbour.jpg", image_bytes("JPEG", (1600, 900)), "image/jpeg")
+    data = {"image": upload, "alt_text": "The harbour", "caption": "Dawn.", "credit": "Ann Lens"}
+
+    response = client.post(reverse("admin:articles_photo_add"), data)
+
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert photo.uploaded_by == editor
+    assert [r["width"] for r in photo.renditions["jpeg"]] == [320, 640, 960, 1280, 1600]
+    not_an_image = SimpleUploadedFile("notes.jpg", b"just text", "image/jpeg")
+    refused = client.post(reverse("admin:articles_photo_add"), {**data, "image": not_an_image})
+    assert refused.status_code == 200
+    assert refused.context["adminform"].form.errors["image"]
+    assert Photo.objects.count() == 1
+
+
+def test_the_library_searches_caption_and_credit_newest_first_with_thumbnails():
+    make_photo(caption="Harbour at dawn", credit="Ann Lens")
+    make_photo(caption="Council meeting", credit="Harbour Press")
+    make_photo(caption="Market day", credit="Bo Field")
+
+    page = _as(make_user(EDITOR)).get(reverse("admin:articles_photo_changelist") + "?q=harbour")
+
+    rows = [photo.caption for photo in page.context["cl"].result_list]
+    assert rows == ["Council meeting", "Harbour at dawn"]
+    assert page.content.decode().count("renditions/photos/") >= 2
+
+
+def test_the_picker_answers_the_editor_with_newest_photos_as_json():
+    older = make_photo(caption="Harbour at dawn", credit="Ann Lens")
+    newer = make_photo(caption="Harbour at dusk", credit="Ann Lens", alt_text="Dusk")
+    writer = make_user(CONTRIBUTOR)
+
+    found = _as(writer).get(PICKER, {"q": "harbour"}).json()["photos"]
+    one = _as(writer).get(PICKER, {"id": older.pk}).json()["photos"]
+
+    assert [p["id"] for p in found] == [newer.pk, older.pk]
+    assert found[0]["alt"] == "Dusk"
+    assert found[0]["credit"] == "Ann Lens"
+    assert "renditions/" in found[0]["thumbnail"]
+    assert [p["id"] for p in one] == [older.pk]
+    assert _as(writer).get(PICKER, {"id": "x"}).status_code == 400
+
+
+def test_the_picker_is_for_staff_with_the_library_only():
+    make_photo()
+    nobody = make_user()  # staff, but in no role
+
+    assert _as(nobody).get(PICKER).status_code == 403
+    assert Client().get(PICKER).status_code == 302  # to the login page
