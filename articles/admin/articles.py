@@ -81,6 +81,14 @@ class ArticleAdmin(RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin)
             mark_as_update=form.cleaned_data.get("mark_as_update", False),
         )
 
+    def delete_model(self, request, obj):
+        workflow.delete_article(article=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        # One deletion each, as one at a time would be (and one audit entry each).
+        for article in queryset:
+            workflow.delete_article(article=article, user=request.user)
+
     def save_formset(self, request, form, formset, change):
         if formset.model not in (Correction, PreviewLink):
             super().save_formset(request, form, formset, change)
@@ -105,7 +113,7 @@ class ArticleAdmin(RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin)
             if "expires_at" in changed:
                 workflow.change_preview_expiry(link=link, expires_at=link.expires_at)
             if "revoke" in changed:
-                workflow.revoke_preview_link(link=link)
+                workflow.revoke_preview_link(link=link, user=request.user)
 
     # The change form.
 

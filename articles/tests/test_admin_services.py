@@ -18,7 +18,7 @@ from articles import workflow
 from articles.models import Article, Correction, PreviewLink, SlugRedirect
 from articles.roles import CONTRIBUTOR, EDITOR
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user
+from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user, sign_in
 from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ NOW = datetime(2025, 3, 10, 9, 30, tzinfo=UTC)
 
 def _as(user):
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 
@@ -119,10 +119,10 @@ def test_revoking_a_link_twice_keeps_the_first_time():
         article=make_article(status=DRAFT, authors=[make_author()]), user=make_user(EDITOR)
     )
     with time_machine.travel(NOW, tick=False):
-        workflow.revoke_preview_link(link=link)
+        workflow.revoke_preview_link(link=link, user=link.created_by)
 
     with time_machine.travel(NOW + timedelta(hours=1), tick=False):
-        workflow.revoke_preview_link(link=link)
+        workflow.revoke_preview_link(link=link, user=link.created_by)
 
     link.refresh_from_db()
     assert link.revoked_at == NOW
@@ -156,7 +156,7 @@ def test_the_admin_makes_and_revokes_links_through_the_workflow(monkeypatch):
 
     link = PreviewLink.objects.get(article=article)
     assert made == [{"article": article, "user": editor, "expires_at": link.expires_at}]
-    assert revoked == [{"link": link}]
+    assert revoked == [{"link": link, "user": editor}]
     assert link.revoked_at is not None
 
 
@@ -184,7 +184,7 @@ def test_a_new_row_cannot_be_made_revoked_and_a_revoked_link_keeps_its_time():
     editor = make_user(EDITOR)
     article = make_article(status=DRAFT, authors=[make_author()])
     old = workflow.revoke_preview_link(
-        link=workflow.create_preview_link(article=article, user=editor)
+        link=workflow.create_preview_link(article=article, user=editor), user=editor
     )
     client = _as(editor)
     data = form_data(client.get(change_url(article)))
@@ -292,7 +292,7 @@ def test_a_restore_never_revives_a_revoked_preview_link():
     article = make_article(status=DRAFT, authors=[make_author()])
     link = workflow.create_preview_link(article=article, user=editor)
     first = _revision(article, editor)
-    workflow.revoke_preview_link(link=link)
+    workflow.revoke_preview_link(link=link, user=editor)
 
     workflow.restore_revision(
         article=article, version=first, user=editor, based_on=article.edit_version

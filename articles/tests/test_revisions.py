@@ -10,7 +10,7 @@ from articles import workflow
 from articles.models import Article
 from articles.roles import CONTRIBUTOR, EDITOR
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user
+from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user, sign_in
 from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def _as(user):
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 
@@ -154,7 +154,7 @@ def test_a_deleted_article_can_be_recovered_with_its_byline():
 
 
 def test_only_those_who_may_delete_may_recover(client):
-    client.force_login(make_user(CONTRIBUTOR))
+    sign_in(client, make_user(CONTRIBUTOR))
 
     assert client.get(reverse("admin:articles_article_recoverlist")).status_code == 403
     assert "Recover deleted" not in client.get(reverse("admin:articles_article_changelist")).text
