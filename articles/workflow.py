@@ -334,7 +334,12 @@ def _announce_publication(*, article, user):
 def _announce_status_change(*, article, user, previous):
     was_published = previous is not None and previous.status == Status.PUBLISHED
     if article.status == Status.PUBLISHED:
-        if not was_published or article.published_at != previous.published_at:
+        # Forms carry whole seconds: a re-save that only drops microseconds moves nothing.
+        moved = was_published and (
+            article.published_at.replace(microsecond=0)
+            != previous.published_at.replace(microsecond=0)
+        )
+        if not was_published or moved:
             _announce_publication(article=article, user=user)
     elif was_published:
         signals.article_unpublished.send(sender=Article, article=article, user=user)

@@ -234,6 +234,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one: not only the pair
+# A try during the cool-off is refused without counting, so the page's "try again in 15
+# minutes" holds; an attacker still gets LOGIN_FAILURE_LIMIT guesses per cool-off, no more.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "staff.addresses.typed_username"
 AXES_CLIENT_IP_CALLABLE = "staff.addresses.client_address"
 AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"

@@ -9,7 +9,6 @@
   (staff/two_factor.py, staff/sessions.py), lifted lockouts in staff/admin.py.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth import signals as auth_signals
 from django.contrib.auth.models import Group, Permission
@@ -54,14 +53,17 @@ def signed_in(sender, request, user, **kwargs):
 def sign_in_refused(sender, credentials, request=None, **kwargs):
     typed = str(credentials.get(User.USERNAME_FIELD) or "")
     account = User._default_manager.filter(**{User.USERNAME_FIELD: typed}).first()
-    why = "wrong code (the password was right)" if credentials.get(SECOND_FACTOR) else None
-    # django-axes has counted this failure by now (it listens first): past the limit, the
-    # password was not even checked.
-    failures = getattr(request, "axes_failures_since_start", None) or 0
-    limit = settings.AXES_FAILURE_LIMIT
-    if why is None:
-        why = "locked out" if failures > limit else "wrong username or password"
-    if failures == limit:
+    # django-axes has judged this try by now: it flags a refused one as locked out, and
+    # counts it unless it was refused for the lockout itself.
+    locked = getattr(request, "axes_locked_out", False)
+    counted = getattr(request, "axes_failures_since_start", None) is not None
+    if locked and not counted:
+        why = "locked out (nothing was checked)"
+    elif credentials.get(SECOND_FACTOR):
+        why = "wrong code (the password was right)"
+    else:
+        why = "wrong username or password"
+    if locked and counted:
         why += "; now locked out"
     audit.record(
         Action.SIGN_IN_REFUSED,

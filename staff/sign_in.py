@@ -110,10 +110,13 @@ def password_step(request, site, extra_context=None):
 
 
 def _refuse(request, user, *, wrong_code):
-    """Count a refused code as django-axes counts a refused password (it may lock out)."""
+    """Tell django-axes of a refused code as Django tells it of a refused password: a wrong
+    code counts (and may lock out); a try during a lockout is refused as its backend does."""
     credentials = {"username": user.get_username()}
     if wrong_code:
         credentials[SECOND_FACTOR] = True
+    else:
+        request.axes_locked_out = True
     user_login_failed.send(sender=__name__, credentials=credentials, request=request)
     if getattr(request, "axes_locked_out", False):
         # The lockout page replaces this response (AxesMiddleware); after the cool-off,
