@@ -74,7 +74,12 @@ def confirm_enrolment(*, user, code):
             .order_by("-pk")
             .first()
         )
-        if device is None or not device.verify_token(normalise(code)):
+        if device is None:
+            return None
+        if not device.verify_token(normalise(code)):
+            # No throttle while setting up: the key is on the screen, there is nothing to
+            # guess, and a typo should not make the next right code wait.
+            device.throttle_reset()
             return None
         replacing = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
