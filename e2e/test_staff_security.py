@@ -71,6 +71,7 @@ def test_an_editor_sets_up_two_factor_then_signs_in_with_it(site, new_editor, ne
 
     # Backup codes, shown once; then the desk.
     codes = page.locator("#backup-codes code").all_inner_texts()
+    screenshot(page, "admin-backup-codes", viewport)
     assert len(codes) == 10
     assert all(re.fullmatch(r"[a-z0-9]{4}(-[a-z0-9]{4}){3}", code) for code in codes)
     page.get_by_role("link", name="I have saved them: continue").click()

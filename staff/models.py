@@ -63,8 +63,8 @@ class AuditEntry(models.Model):
         ordering = ["-at", "-pk"]
         get_latest_by = "at"
         default_permissions = ("view",)
-        verbose_name = "audit entry"
-        verbose_name_plural = "audit trail"
+        verbose_name = "audit trail entry"
+        verbose_name_plural = "audit trail entries"
         indexes = [
             models.Index(fields=["action", "-at"], name="audit_action_at"),
             models.Index(fields=["target_type", "target_id"], name="audit_target"),

@@ -78,8 +78,8 @@ class Migration(migrations.Migration):
                 ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit trail',
+                'verbose_name': 'audit trail entry',
+                'verbose_name_plural': 'audit trail entries',
                 'ordering': ['-at', '-pk'],
                 'get_latest_by': 'at',
                 'default_permissions': ('view',),
