@@ -66,8 +66,8 @@ def finish(request, user, device):
     return next_url
 
 
-def start_again(request, text="Your sign-in took too long. Sign in again."):
-    messages.warning(request, text)
+def start_again(request):
+    messages.warning(request, "Sign in with your password first: it waits five minutes for a code.")
     return redirect("admin:login")
 
 
