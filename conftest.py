@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.cache.backends.base import BaseCache
 from django.test import Client
 
-from articles.tests.factories import NOW
+from articles.tests.factories import NOW, sign_in
 from public.tests.pages import SITE_URL
 
 # --- Applied to every test ----------------------------------------------------------------
@@ -44,6 +44,13 @@ def clock():
     """The clock frozen at NOW; move it with `clock.move_to(...)` or `clock.shift(...)`."""
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's superuser client, signed in as the admin requires of a superuser:
+    with a second factor (docs/security.md)."""
+    return sign_in(Client(), admin_user)
 
 
 @pytest.fixture

@@ -56,7 +56,9 @@ ROLES = {
     | {"articles.publish_own_article"}
     | _crud("articles", "authorship", "correction", "previewlink", "slugredirect", "taggedarticle")
     | _crud("auth", "user", "group")
-    | {"auth.view_permission", "admin.view_logentry"},
+    | {"auth.view_permission", "admin.view_logentry"}
+    # Staff security: read the audit trail, lift sign-in lockouts (staff/migrations/0002).
+    | {"staff.view_auditentry", "staff.view_signinlockout", "staff.delete_signinlockout"},
 }
 
 

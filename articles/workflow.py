@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.text import get_text_list
 from reversion.errors import RevertError
 
+from . import signals
 from .models import Article, Authorship, Correction, PreviewLink, SlugRedirect, TaggedArticle
 
 Status = Article.Status
@@ -189,23 +190,29 @@ def save_article(*, article, user, previous=None, mark_as_update=False):
     the caller's to check (check_complete) and save, since a form saves it afterwards.
     """
     with transaction.atomic():
-        # A new article starts as a draft.
-        source = previous or Article(status=Status.DRAFT)
-        check_transition(user=user, article=source, to=article.status)
-        already_published = previous is not None and previous.status == Status.PUBLISHED
-        if article.status == Status.PUBLISHED:
-            article.published_at = publication_time(
-                published_at=article.published_at, already_published=already_published
-            )
-        if previous is None:
-            article.created_by = user
-        if mark_as_update:
-            mark_updated(article=article)
-        article.modified_by = user
-        article.save()
-        if already_published:
-            _remember_old_slug(article=article, old_slug=previous.slug)
+        _save(article=article, user=user, previous=previous, mark_as_update=mark_as_update)
+        _announce_status_change(article=article, user=user, previous=previous)
     return article
+
+
+def _save(*, article, user, previous, mark_as_update=False):
+    """save_article's write, announced by its callers (a restore announces itself)."""
+    # A new article starts as a draft.
+    source = previous or Article(status=Status.DRAFT)
+    check_transition(user=user, article=source, to=article.status)
+    already_published = previous is not None and previous.status == Status.PUBLISHED
+    if article.status == Status.PUBLISHED:
+        article.published_at = publication_time(
+            published_at=article.published_at, already_published=already_published
+        )
+    if previous is None:
+        article.created_by = user
+    if mark_as_update:
+        mark_updated(article=article)
+    article.modified_by = user
+    article.save()
+    if already_published:
+        _remember_old_slug(article=article, old_slug=previous.slug)
 
 
 def _move(*, article, user, source, to, refusal):
@@ -249,18 +256,22 @@ def publish(*, article, user, at=None):
         article.status = Status.PUBLISHED
         article.modified_by = user
         article.save()
+        _announce_publication(article=article, user=user)
     return article
 
 
 def unpublish(*, article, user):
     """Back to draft: off every public surface at once. Its publication time is kept."""
-    return _move(
-        article=article,
-        user=user,
-        source=Status.PUBLISHED,
-        to=Status.DRAFT,
-        refusal="It is not published.",
-    )
+    with transaction.atomic():
+        _move(
+            article=article,
+            user=user,
+            source=Status.PUBLISHED,
+            to=Status.DRAFT,
+            refusal="It is not published.",
+        )
+        signals.article_unpublished.send(sender=Article, article=article, user=user)
+    return article
 
 
 def restore_revision(*, article, version, user, based_on):
@@ -282,7 +293,10 @@ def restore_revision(*, article, version, user, based_on):
         if article.status == Status.PUBLISHED:
             check_complete(article)
         article.edit_version = previous.edit_version
-        return save_article(article=article, user=user, previous=previous)
+        _save(article=article, user=user, previous=previous)
+        # One event: the restore, whatever status it brought back.
+        signals.article_restored.send(sender=Article, article=article, user=user, version=version)
+    return article
 
 
 def _revert(version):
@@ -295,6 +309,40 @@ def _revert(version):
             connection.check_constraints(table_names=tables)
     except (RevertError, IntegrityError) as error:
         raise WorkflowError("It names an author or a tag that has been deleted since.") from error
+
+
+def delete_article(*, article, user):
+    """Delete an article for good (reversion keeps what the admin can recover)."""
+    if not user.has_perm("articles.delete_article"):
+        raise NotAllowed("Your role may not delete articles.")
+    with transaction.atomic():
+        signals.article_deleted.send(sender=Article, article=article, user=user)
+        article.delete()
+
+
+# The events announced (articles/signals.py), decided here from the write itself.
+
+
+def _announce_publication(*, article, user):
+    """Published now, or scheduled: which follows from the time the one rule gave it."""
+    signal = signals.article_scheduled
+    if article.published_at <= timezone.now():
+        signal = signals.article_published
+    signal.send(sender=Article, article=article, user=user)
+
+
+def _announce_status_change(*, article, user, previous):
+    was_published = previous is not None and previous.status == Status.PUBLISHED
+    if article.status == Status.PUBLISHED:
+        # Forms carry whole seconds: a re-save that only drops microseconds moves nothing.
+        moved = was_published and (
+            article.published_at.replace(microsecond=0)
+            != previous.published_at.replace(microsecond=0)
+        )
+        if not was_published or moved:
+            _announce_publication(article=article, user=user)
+    elif was_published:
+        signals.article_unpublished.send(sender=Article, article=article, user=user)
 
 
 def mark_updated(*, article):
@@ -334,12 +382,15 @@ def default_preview_expiry():
 
 
 def create_preview_link(*, article, user, expires_at=None):
-    return PreviewLink.objects.create(
-        article=article,
-        token=secrets.token_urlsafe(32),
-        created_by=user,
-        expires_at=expires_at or default_preview_expiry(),
-    )
+    with transaction.atomic():
+        link = PreviewLink.objects.create(
+            article=article,
+            token=secrets.token_urlsafe(32),
+            created_by=user,
+            expires_at=expires_at or default_preview_expiry(),
+        )
+        signals.preview_link_created.send(sender=PreviewLink, link=link, user=user)
+    return link
 
 
 def change_preview_expiry(*, link, expires_at):
@@ -348,9 +399,11 @@ def change_preview_expiry(*, link, expires_at):
     return link
 
 
-def revoke_preview_link(*, link):
+def revoke_preview_link(*, link, user):
     """The link stops working at once; revoking it again keeps the first time."""
     if link.revoked_at is None:
-        link.revoked_at = timezone.now()
-        link.save(update_fields=["revoked_at"])
+        with transaction.atomic():
+            link.revoked_at = timezone.now()
+            link.save(update_fields=["revoked_at"])
+            signals.preview_link_revoked.send(sender=PreviewLink, link=link, user=user)
     return link

@@ -11,9 +11,13 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
+from articles.roles import EDITOR, sync_roles
+
 from .browser import loaded_width, screenshot
+from .staff import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,12 +37,14 @@ def upload(name, size, colour, fmt):
 
 @pytest.fixture
 def editor(django_user_model):
-    """A member of the Editor group where roles exist; a superuser before they did."""
-    group = Group.objects.filter(name="Editor").first()
-    if group is None:
-        return django_user_model.objects.create_superuser("editor", "ed@example.com", PASSWORD)
+    """A member of the Editor group, whose phone's authenticator app is already set up.
+
+    Editors must sign in with a second factor; e2e/test_staff_security.py walks the setup.
+    """
+    sync_roles()  # browser tests empty the database after each test, roles included
     user = django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name=EDITOR))
+    user.phone = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
     return user
 
 
@@ -60,11 +66,7 @@ def choose_autocomplete(page, select_name, text):
 
 def test_editor_publishes_a_story(site, editor, new_page, viewport):
     page = new_page()
-    page.goto(site + "/admin/")
-    page.fill("input[name=username]", editor.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(site + "/admin/")
+    sign_in(page, site, editor.username, PASSWORD, editor.phone)
 
     # A new author, with an avatar uploaded from the editor's computer.
     page.goto(site + "/admin/authors/author/add/")

@@ -5,6 +5,7 @@ once here through django-environ. Production differs from development by variabl
 `.env.example` lists them all.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -32,7 +33,8 @@ SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.int('PORT', defau
 )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, on a site that signs staff in with a second factor (staff/).
+    "staff.admin_apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +51,11 @@ INSTALLED_APPS = [
     "articles",
     "authors",
     "imaging",
+    # Staff security: sign-in throttling, two-factor, sessions, the audit trail.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "staff",
 ]
 # The demo newsroom (`manage.py load_demo`): `make run` turns it on; production leaves it off.
 DEMO = env.bool("DEMO", default=False)
@@ -65,9 +72,17 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor verified the session; sessions ended elsewhere or lacking a
+    # required second factor count as signed out; audit entries know the request.
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.StaffSessionMiddleware",
+    "staff.middleware.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Turns a sign-in refused for too many failures into the lockout page (last, as
+    # django-axes asks).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -136,7 +151,11 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Every account here is a staff account: 12 characters at least.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -226,3 +245,40 @@ LOGGING = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# --- Staff security (staff/; docs/security.md) ---------------------------------------------
+# The admin's address. Moving it off /admin/ does not protect it (the sign-in does), but it
+# keeps it out of the scanners that try /admin/ on every site.
+ADMIN_PATH = (env.str("ADMIN_PATH", default="admin/").strip("/") or "admin") + "/"
+# django-axes refuses every sign-in for an account, or from an address, that failed
+# LOGIN_FAILURE_LIMIT times within the cool-off, even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one: not only the pair
+# A try during the cool-off is refused without counting, so the page's "try again in 15
+# minutes" holds; an attacker still gets LOGIN_FAILURE_LIMIT guesses per cool-off, no more.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_CALLABLE = "staff.addresses.typed_username"
+AXES_CLIENT_IP_CALLABLE = "staff.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+# Sign-ins and sign-outs are in the audit trail; axes keeps only its failure counters.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False  # staff/admin.py shows the counters as lockouts to lift
+AXES_VERBOSE = False
+# The client's address: REMOTE_ADDR, unless a proxy sets a header, named here (e.g.
+# X-Forwarded-For), and CLIENT_IP_PROXY_COUNT proxies append to it. Never trusted unnamed.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+CLIENT_IP_PROXY_COUNT = env.int("CLIENT_IP_PROXY_COUNT", default=1)
+# Editors and Administrators always sign in with a second factor; this extends it to all.
+TWO_FACTOR_REQUIRED_FOR_ALL = env.bool("TWO_FACTOR_REQUIRED_FOR_ALL", default=False)
+OTP_TOTP_ISSUER = SITE_NAME  # the name authenticator apps show beside the code
+# A staff session ends this many hours after sign-in, whatever happens meanwhile.
+STAFF_SESSION_HOURS = env.int("STAFF_SESSION_HOURS", default=10)
+SESSION_COOKIE_AGE = STAFF_SESSION_HOURS * 60 * 60
+# django-axes tells of every sign-in at INFO; the audit trail has them. Failures stay (WARNING).
+LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}

@@ -8,7 +8,7 @@ admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = "Editorial desk"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("public.urls")),
 ]
 

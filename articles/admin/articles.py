@@ -87,6 +87,14 @@ class ArticleAdmin(DeskViews, RevisionViews, BulkTransitions, ArticleColumns, Ve
         # Saved for real: the autosaved copy of this form has done its job.
         autosave.discard(user=request.user, article=obj if change else None)
 
+    def delete_model(self, request, obj):
+        workflow.delete_article(article=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        # One deletion each, as one at a time would be (and one audit entry each).
+        for article in queryset:
+            workflow.delete_article(article=article, user=request.user)
+
     def save_formset(self, request, form, formset, change):
         if formset.model not in (Correction, PreviewLink):
             super().save_formset(request, form, formset, change)
@@ -111,7 +119,7 @@ class ArticleAdmin(DeskViews, RevisionViews, BulkTransitions, ArticleColumns, Ve
             if "expires_at" in changed:
                 workflow.change_preview_expiry(link=link, expires_at=link.expires_at)
             if "revoke" in changed:
-                workflow.revoke_preview_link(link=link)
+                workflow.revoke_preview_link(link=link, user=request.user)
 
     # The change form.
 

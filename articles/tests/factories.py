@@ -12,8 +12,11 @@ from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.utils import timezone
 from django.utils.text import slugify
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from taggit.models import Tag
 
 from articles.models import Article, Authorship, Correction, Photo, TaggedArticle
@@ -42,6 +45,27 @@ def make_user(role=None, *, username=None, **fields):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def sign_in(client, user):
+    """Sign `user` in on the test `client` as the admin does once both factors are given.
+
+    Editors and Administrators must sign in with a second factor: the user gets an
+    authenticator app if they have none, and the session is marked verified by it (what
+    django-otp's login does). Tests that drive the sign-in itself use the pages instead.
+    """
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="Test authenticator")
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def client_for(user, **options):
+    """A test client of its own, signed in as `user` (see `sign_in`)."""
+    return sign_in(Client(**options), user)
 
 
 def make_tag(name, **fields):

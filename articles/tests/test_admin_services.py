@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import reversion
 import time_machine
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
@@ -18,18 +17,19 @@ from articles import workflow
 from articles.models import Article, Correction, PreviewLink, SlugRedirect
 from articles.roles import CONTRIBUTOR, EDITOR
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user
+from articles.tests.factories import (
+    DRAFT,
+    PUBLISHED,
+    REVIEW,
+    client_for,
+    make_article,
+    make_user,
+)
 from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
 
 NOW = datetime(2025, 3, 10, 9, 30, tzinfo=UTC)
-
-
-def _as(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _save(client, article, **changes):
@@ -75,7 +75,7 @@ def test_a_correction_to_a_story_readers_cannot_see_is_no_update(scheduled):
     else:
         article = make_article(status=DRAFT, authors=[make_author()])
 
-    _save(_as(make_user(EDITOR)), article, **_new_correction("A name was misspelt."))
+    _save(client_for(make_user(EDITOR)), article, **_new_correction("A name was misspelt."))
 
     assert article.corrections.count() == 1
     assert article.updated_at is None
@@ -84,7 +84,12 @@ def test_a_correction_to_a_story_readers_cannot_see_is_no_update(scheduled):
 def test_a_correction_added_while_publishing_is_no_update():
     article = make_article(status=REVIEW, authors=[make_author()])
 
-    _save(_as(make_user(EDITOR)), article, status=PUBLISHED, **_new_correction("Spelling fixed."))
+    _save(
+        client_for(make_user(EDITOR)),
+        article,
+        status=PUBLISHED,
+        **_new_correction("Spelling fixed."),
+    )
 
     assert article.is_published
     assert article.updated_at is None
@@ -94,7 +99,7 @@ def test_rewording_a_correction_is_no_new_update_and_removing_one_deletes_it():
     article = make_article(status=PUBLISHED, authors=[make_author()])
     kept = Correction.objects.create(article=article, text="The vote was on Tuesday.")
     dropped = Correction.objects.create(article=article, text="Added by mistake.")
-    client = _as(make_user(EDITOR))
+    client = client_for(make_user(EDITOR))
     data = form_data(client.get(change_url(article)))
     rows = {data[f"corrections-{i}-id"]: i for i in range(2)}
 
@@ -119,10 +124,10 @@ def test_revoking_a_link_twice_keeps_the_first_time():
         article=make_article(status=DRAFT, authors=[make_author()]), user=make_user(EDITOR)
     )
     with time_machine.travel(NOW, tick=False):
-        workflow.revoke_preview_link(link=link)
+        workflow.revoke_preview_link(link=link, user=link.created_by)
 
     with time_machine.travel(NOW + timedelta(hours=1), tick=False):
-        workflow.revoke_preview_link(link=link)
+        workflow.revoke_preview_link(link=link, user=link.created_by)
 
     link.refresh_from_db()
     assert link.revoked_at == NOW
@@ -139,7 +144,7 @@ def test_the_admin_makes_and_revokes_links_through_the_workflow(monkeypatch):
         workflow, "revoke_preview_link", lambda **kw: revoked.append(kw) or revoke(**kw)
     )
     editor = make_user(EDITOR)
-    client = _as(editor)
+    client = client_for(editor)
     article = make_article(status=DRAFT, authors=[make_author()])
     expiry = timezone.localtime() + timedelta(hours=6)
 
@@ -156,7 +161,7 @@ def test_the_admin_makes_and_revokes_links_through_the_workflow(monkeypatch):
 
     link = PreviewLink.objects.get(article=article)
     assert made == [{"article": article, "user": editor, "expires_at": link.expires_at}]
-    assert revoked == [{"link": link}]
+    assert revoked == [{"link": link, "user": editor}]
     assert link.revoked_at is not None
 
 
@@ -167,7 +172,7 @@ def test_an_editor_gives_a_live_link_a_later_expiry():
     later = timezone.localtime(link.expires_at) + timedelta(days=2)
 
     _save(
-        _as(editor),
+        client_for(editor),
         article,
         **{
             "preview_links-0-expires_at_0": later.strftime("%Y-%m-%d"),
@@ -184,9 +189,9 @@ def test_a_new_row_cannot_be_made_revoked_and_a_revoked_link_keeps_its_time():
     editor = make_user(EDITOR)
     article = make_article(status=DRAFT, authors=[make_author()])
     old = workflow.revoke_preview_link(
-        link=workflow.create_preview_link(article=article, user=editor)
+        link=workflow.create_preview_link(article=article, user=editor), user=editor
     )
-    client = _as(editor)
+    client = client_for(editor)
     data = form_data(client.get(change_url(article)))
     expiry = timezone.localtime() + timedelta(hours=6)
 
@@ -292,7 +297,7 @@ def test_a_restore_never_revives_a_revoked_preview_link():
     article = make_article(status=DRAFT, authors=[make_author()])
     link = workflow.create_preview_link(article=article, user=editor)
     first = _revision(article, editor)
-    workflow.revoke_preview_link(link=link)
+    workflow.revoke_preview_link(link=link, user=editor)
 
     workflow.restore_revision(
         article=article, version=first, user=editor, based_on=article.edit_version
@@ -307,7 +312,7 @@ def test_the_admin_refuses_a_restore_the_workflow_refuses_and_says_why():
     article = make_article(status=REVIEW, authors=[make_author()])
     in_review = _revision(article, editor)
     workflow.publish(article=article, user=editor)
-    client = _as(editor)
+    client = client_for(editor)
     compare_url = reverse("admin:articles_article_compare", args=[article.pk, in_review.pk])
     restore_url = reverse("admin:articles_article_revision", args=[article.pk, in_review.pk])
 
@@ -328,7 +333,7 @@ def test_a_restore_over_a_newer_save_is_refused_in_the_admin():
     editor = make_user(EDITOR, first_name="Eve", last_name="Ink")
     article = make_article(title="Original", status=DRAFT, authors=[make_author()])
     original = _revision(article, editor)
-    client = _as(editor)
+    client = client_for(editor)
     compare_url = reverse("admin:articles_article_compare", args=[article.pk, original.pk])
     restore_url = reverse("admin:articles_article_revision", args=[article.pk, original.pk])
     opened = form_data(client.get(compare_url), form_id="restore_form")
@@ -356,7 +361,7 @@ def test_a_revision_naming_something_deleted_since_is_refused_in_words(gone):
     (author if gone == "author" else tag).delete()
     article.refresh_from_db()
     _revision(article, editor, title="Rewritten")
-    client = _as(editor)
+    client = client_for(editor)
     compare_url = reverse("admin:articles_article_compare", args=[article.pk, first.pk])
     restore_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
 
@@ -376,8 +381,8 @@ def test_only_who_may_edit_is_offered_the_restore():
     version = _revision(article, make_user(EDITOR))
     compare_url = reverse("admin:articles_article_compare", args=[article.pk, version.pk])
 
-    as_contributor = _as(make_user(CONTRIBUTOR)).get(compare_url)
-    as_editor = _as(make_user(EDITOR)).get(compare_url)
+    as_contributor = client_for(make_user(CONTRIBUTOR)).get(compare_url)
+    as_editor = client_for(make_user(EDITOR)).get(compare_url)
 
     assert as_contributor.status_code == 200
     assert 'id="restore_form"' not in as_contributor.text
@@ -387,7 +392,7 @@ def test_only_who_may_edit_is_offered_the_restore():
 def test_the_revision_address_opens_its_comparison():
     article = make_article(status=DRAFT, authors=[make_author()])
     version = _revision(article, make_user(EDITOR))
-    client = _as(make_user(EDITOR))
+    client = client_for(make_user(EDITOR))
 
     response = client.get(reverse("admin:articles_article_revision", args=[article.pk, version.pk]))
 

@@ -3,25 +3,18 @@
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from articles import autosave, body
 from articles.models import Article, Autosave
 from articles.roles import CONTRIBUTOR, EDITOR
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import DRAFT, make_article, make_user
+from articles.tests.factories import DRAFT, client_for, make_article, make_user
 from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = reverse("admin:articles_article_add")
-
-
-def _as(user, **options):
-    client = Client(**options)
-    client.force_login(user)
-    return client
 
 
 def _autosave_url(article=None):
@@ -48,7 +41,7 @@ def test_an_autosave_keeps_a_copy_and_leaves_the_article_alone():
     version = article.edit_version
 
     response = _autosave(
-        _as(editor), article, title="Typed title", body="<p>Typed words, not saved.</p>"
+        client_for(editor), article, title="Typed title", body="<p>Typed words, not saved.</p>"
     )
 
     assert response.status_code == 200
@@ -69,10 +62,10 @@ def test_each_editor_has_their_own_copy_and_a_new_story_has_one_too():
     first, second = make_user(EDITOR), make_user(EDITOR)
     article = _draft()
 
-    _autosave(_as(first), article, body="<p>First's words.</p>")
-    _autosave(_as(second), article, body="<p>Second's words.</p>")
-    _autosave(_as(first), article, body="<p>First's later words.</p>")
-    _autosave(_as(first), title="A story not saved yet", body="<p>New.</p>")
+    _autosave(client_for(first), article, body="<p>First's words.</p>")
+    _autosave(client_for(second), article, body="<p>Second's words.</p>")
+    _autosave(client_for(first), article, body="<p>First's later words.</p>")
+    _autosave(client_for(first), title="A story not saved yet", body="<p>New.</p>")
 
     copies = {(c.user_id, c.article_id): c.body for c in Autosave.objects.all()}
     assert copies == {
@@ -85,7 +78,7 @@ def test_each_editor_has_their_own_copy_and_a_new_story_has_one_too():
 def test_an_autosaved_body_is_sanitised():
     editor = make_user(EDITOR)
 
-    _autosave(_as(editor), _draft(), body='<p onclick="x()">Hi</p><script>alert(1)</script>')
+    _autosave(client_for(editor), _draft(), body='<p onclick="x()">Hi</p><script>alert(1)</script>')
 
     assert Autosave.objects.get().body == "<p>Hi</p>"
 
@@ -94,7 +87,7 @@ def test_autosave_asks_the_workflow_who_may_edit():
     writer = make_user(CONTRIBUTOR)
     someone_elses = _draft()
 
-    response = _autosave(_as(writer), someone_elses, body="<p>Mine now?</p>")
+    response = _autosave(client_for(writer), someone_elses, body="<p>Mine now?</p>")
 
     assert response.status_code == 403
     assert "may not edit" in response.json()["error"]
@@ -104,7 +97,7 @@ def test_autosave_asks_the_workflow_who_may_edit():
 def test_autosave_needs_the_csrf_token_and_a_post():
     editor = make_user(EDITOR)
     article = _draft()
-    client = _as(editor, enforce_csrf_checks=True)
+    client = client_for(editor, enforce_csrf_checks=True)
 
     assert _autosave(client, article, body="<p>x</p>").status_code == 403
     assert client.get(_autosave_url(article)).status_code == 405
@@ -115,8 +108,8 @@ def test_autosave_refuses_bad_input_in_words():
     editor = make_user(EDITOR)
     article = _draft()
 
-    no_version = _as(editor).post(_autosave_url(article), {"body": "<p>x</p>"})
-    too_long = _autosave(_as(editor), article, body="x" * (autosave.MAX_BODY_CHARS + 1))
+    no_version = client_for(editor).post(_autosave_url(article), {"body": "<p>x</p>"})
+    too_long = _autosave(client_for(editor), article, body="x" * (autosave.MAX_BODY_CHARS + 1))
 
     assert no_version.status_code == 400
     assert "version" in no_version.json()["error"]
@@ -127,7 +120,7 @@ def test_autosave_refuses_bad_input_in_words():
 def test_autosave_of_an_article_that_is_gone_is_a_404():
     editor = make_user(EDITOR)
 
-    response = _as(editor).post(
+    response = client_for(editor).post(
         reverse("admin:articles_article_autosave", args=[999999]), {"based_on": 1}
     )
 
@@ -137,9 +130,9 @@ def test_autosave_of_an_article_that_is_gone_is_a_404():
 def test_reopening_the_form_offers_the_copy_with_its_time_beside_the_saved_version():
     editor = make_user(EDITOR)
     article = _draft(title="Saved title")
-    _autosave(_as(editor), article, title="Typed title", body="<p>Typed, never saved.</p>")
+    _autosave(client_for(editor), article, title="Typed title", body="<p>Typed, never saved.</p>")
 
-    page = _as(editor).get(change_url(article)).content.decode()
+    page = client_for(editor).get(change_url(article)).content.decode()
 
     offer = page[page.index('<section class="desk-recovery"') : page.index('form="desk-discard"')]
     assert re.search(r"You have unsaved text from \d+ \w+ \d{4}, \d\d:\d\d:\d\d", offer)
@@ -151,9 +144,9 @@ def test_reopening_the_form_offers_the_copy_with_its_time_beside_the_saved_versi
 def test_restoring_opens_the_form_on_the_copy():
     editor = make_user(EDITOR)
     article = _draft(title="Saved title")
-    _autosave(_as(editor), article, title="Typed title", body="<p>Typed, never saved.</p>")
+    _autosave(client_for(editor), article, title="Typed title", body="<p>Typed, never saved.</p>")
 
-    data = form_data(_as(editor).get(change_url(article) + "?autosave=restore"))
+    data = form_data(client_for(editor).get(change_url(article) + "?autosave=restore"))
 
     assert data["title"] == "Typed title"
     assert data["body"] == "<p>Typed, never saved.</p>"
@@ -163,7 +156,7 @@ def test_restoring_opens_the_form_on_the_copy():
 def test_saving_the_form_forgets_the_copy_and_keeps_the_text():
     editor = make_user(EDITOR)
     article = _draft()
-    client = _as(editor)
+    client = client_for(editor)
     _autosave(client, article, title="Typed title", body="<p>Typed.</p>")
 
     data = form_data(client.get(change_url(article) + "?autosave=restore"))
@@ -183,7 +176,7 @@ def test_saving_the_form_forgets_the_copy_and_keeps_the_text():
 def test_two_editors_autosaves_never_overwrite_a_real_save():
     first, second = make_user(EDITOR, first_name="Fay"), make_user(EDITOR, first_name="Sam")
     article = _draft(title="Version one")
-    one, two = _as(first), _as(second)
+    one, two = client_for(first), client_for(second)
     first_form = form_data(one.get(change_url(article)))
     second_form = form_data(two.get(change_url(article)))
 
@@ -218,14 +211,14 @@ def test_two_editors_autosaves_never_overwrite_a_real_save():
 def test_a_copy_that_matches_the_saved_article_is_not_offered():
     editor = make_user(EDITOR)
     article = _draft(title="Same", standfirst="", body="<p>Same.</p>", body_format=body.HTML)
-    _autosave(_as(editor), article, title="Same", body="<p>Same.</p>")
+    _autosave(client_for(editor), article, title="Same", body="<p>Same.</p>")
 
     assert autosave.offered(user=editor, article=article) is None
 
 
 def test_a_new_story_copy_is_offered_on_the_add_form_and_can_be_dropped():
     editor = make_user(EDITOR)
-    client = _as(editor)
+    client = client_for(editor)
     _autosave(client, title="Not saved yet", body="<p>The first lines.</p>")
 
     page = client.get(ADD_URL).content.decode()
@@ -242,8 +235,8 @@ def test_a_new_story_copy_is_offered_on_the_add_form_and_can_be_dropped():
 def test_a_writer_cannot_read_another_users_copy_back():
     writer, editor = make_user(CONTRIBUTOR), make_user(EDITOR)
     article = _draft(created_by=writer)
-    _autosave(_as(editor), article, title="Editor's copy", body="<p>Editor's words.</p>")
+    _autosave(client_for(editor), article, title="Editor's copy", body="<p>Editor's words.</p>")
 
-    page = _as(writer).get(change_url(article)).content.decode()
+    page = client_for(writer).get(change_url(article)).content.decode()
 
     assert "Editor's words." not in page

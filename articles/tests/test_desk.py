@@ -3,20 +3,18 @@
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.roles import CONTRIBUTOR, EDITOR
 from articles.tests.admin_forms import change_url
-from articles.tests.factories import DRAFT, REVIEW, make_article, make_user
+from articles.tests.factories import DRAFT, REVIEW, client_for, make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
 
 def _home(user):
-    client = Client()
-    client.force_login(user)
+    client = client_for(user)
     response = client.get(reverse("admin:index"))
     assert response.status_code == 200
     return response.content.decode()
@@ -75,8 +73,7 @@ def test_staff_who_edit_no_stories_see_the_usual_home():
 
 def test_the_article_form_saves_and_stays_on_ctrl_s():
     editor = make_user(EDITOR)
-    client = Client()
-    client.force_login(editor)
+    client = client_for(editor)
 
     page = client.get(change_url(make_article(status=DRAFT))).content.decode()
 

@@ -15,7 +15,7 @@ from django.forms import modelform_factory
 from articles.models import Article
 from articles.roles import EDITOR
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import make_article, make_user
+from articles.tests.factories import make_article, make_user, sign_in
 from authors.tests.factories import make_author
 from imaging.models import PhotoCredit
 from imaging.tests.factories import exif_with, image_bytes, png_bomb, stored_files, upload
@@ -116,7 +116,7 @@ def test_an_article_whose_stored_photo_is_missing_still_validates():
 
 def test_the_admin_saves_an_article_whose_photo_file_is_missing(client):
     # Storage lost the file: the desk can still correct the story (and remove the photo).
-    client.force_login(make_user(EDITOR))
+    sign_in(client, make_user(EDITOR))
     article = make_article(lead_image_alt="A view", authors=[make_author()])
     Article.objects.filter(pk=article.pk).update(
         lead_image="lead/2024/01/gone.jpg", lead_image_width=8, lead_image_height=6

@@ -8,18 +8,12 @@ from django.urls import reverse
 from articles import body, photos
 from articles.models import Photo
 from articles.roles import CONTRIBUTOR, EDITOR
-from articles.tests.factories import make_article, make_photo, make_user, placed
+from articles.tests.factories import client_for, make_article, make_photo, make_user, placed
 from imaging.tests.factories import image_bytes
 
 pytestmark = pytest.mark.django_db
 
 PICKER = reverse("admin:articles_photo_picker")
-
-
-def _as(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_a_changed_credit_reaches_every_story_without_making_open_forms_stale():
@@ -61,7 +55,7 @@ def test_placeholders_of_other_photos_are_not_confused():
 
 def test_an_upload_through_the_admin_is_checked_cleaned_and_made_into_renditions():
     editor = make_user(EDITOR)
-    client = _as(editor)
+    client = client_for(editor)
     upload = SimpleUploadedFile("harbour.jpg", image_bytes("JPEG", (1600, 900)), "image/jpeg")
     data = {"image": upload, "alt_text": "The harbour", "caption": "Dawn.", "credit": "Ann Lens"}
 
@@ -83,7 +77,9 @@ def test_the_library_searches_caption_and_credit_newest_first_with_thumbnails():
     make_photo(caption="Council meeting", credit="Harbour Press")
     make_photo(caption="Market day", credit="Bo Field")
 
-    page = _as(make_user(EDITOR)).get(reverse("admin:articles_photo_changelist") + "?q=harbour")
+    page = client_for(make_user(EDITOR)).get(
+        reverse("admin:articles_photo_changelist") + "?q=harbour"
+    )
 
     rows = [photo.caption for photo in page.context["cl"].result_list]
     assert rows == ["Council meeting", "Harbour at dawn"]
@@ -95,20 +91,20 @@ def test_the_picker_answers_the_editor_with_newest_photos_as_json():
     newer = make_photo(caption="Harbour at dusk", credit="Ann Lens", alt_text="Dusk")
     writer = make_user(CONTRIBUTOR)
 
-    found = _as(writer).get(PICKER, {"q": "harbour"}).json()["photos"]
-    one = _as(writer).get(PICKER, {"id": older.pk}).json()["photos"]
+    found = client_for(writer).get(PICKER, {"q": "harbour"}).json()["photos"]
+    one = client_for(writer).get(PICKER, {"id": older.pk}).json()["photos"]
 
     assert [p["id"] for p in found] == [newer.pk, older.pk]
     assert found[0]["alt"] == "Dusk"
     assert found[0]["credit"] == "Ann Lens"
     assert "renditions/" in found[0]["thumbnail"]
     assert [p["id"] for p in one] == [older.pk]
-    assert _as(writer).get(PICKER, {"id": "x"}).status_code == 400
+    assert client_for(writer).get(PICKER, {"id": "x"}).status_code == 400
 
 
 def test_the_picker_is_for_staff_with_the_library_only():
     make_photo()
     nobody = make_user()  # staff, but in no role
 
-    assert _as(nobody).get(PICKER).status_code == 403
+    assert client_for(nobody).get(PICKER).status_code == 403
     assert Client().get(PICKER).status_code == 302  # to the login page

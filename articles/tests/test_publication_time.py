@@ -16,7 +16,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.roles import EDITOR
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user
+from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user, sign_in
 from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_every_channel_gives_a_story_it_publishes_the_same_time(
     with time_machine.travel(NOW, tick=False):
         editor = make_user(EDITOR)
         article = make_article(status=status, published_at=published_at, authors=[make_author()])
-        client.force_login(editor)
+        sign_in(client, editor)
 
         CHANNELS[channel](client, editor, article)
 
@@ -123,7 +123,7 @@ def _resave_by_hand_made_post(client, article):
 def test_saving_a_published_story_again_keeps_its_time(client, resave, published_at):
     with time_machine.travel(NOW, tick=False):
         article = make_article(status=PUBLISHED, published_at=published_at, authors=[make_author()])
-        client.force_login(make_user(EDITOR))
+        sign_in(client, make_user(EDITOR))
 
         response = resave(client, article)
 
@@ -135,7 +135,7 @@ def test_saving_a_published_story_again_keeps_its_time(client, resave, published
 def test_an_editor_reschedules_a_published_story_in_the_form(client):
     with time_machine.travel(NOW, tick=False):
         article = make_article(status=PUBLISHED, published_at=EARLIER, authors=[make_author()])
-        client.force_login(make_user(EDITOR))
+        sign_in(client, make_user(EDITOR))
 
         response = client.post(change_url(article), hand_made_post(article, **_time_fields(LATER)))
 
@@ -146,7 +146,7 @@ def test_an_editor_reschedules_a_published_story_in_the_form(client):
 
 
 def test_the_form_says_what_the_publication_time_does(client):
-    client.force_login(make_user(EDITOR))
+    sign_in(client, make_user(EDITOR))
 
     page = client.get(change_url(make_article(status=DRAFT, authors=[make_author()]))).text
 

@@ -2,7 +2,6 @@
 
 import pytest
 import reversion
-from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
@@ -10,16 +9,18 @@ from articles import workflow
 from articles.models import Article
 from articles.roles import CONTRIBUTOR, EDITOR
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user
+from articles.tests.factories import (
+    DRAFT,
+    PUBLISHED,
+    REVIEW,
+    client_for,
+    make_article,
+    make_user,
+    sign_in,
+)
 from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
-
-
-def _as(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _save(client, article, **changes):
@@ -37,7 +38,7 @@ def test_every_admin_save_keeps_a_revision_with_its_author_and_what_changed():
     editor = make_user(EDITOR, first_name="Ed")
     article = make_article(status=DRAFT, authors=[make_author()])
 
-    _save(_as(editor), article, title="A better headline")
+    _save(client_for(editor), article, title="A better headline")
 
     [version] = _versions(article)
     assert version.revision.user == editor
@@ -52,7 +53,7 @@ def test_a_bulk_action_keeps_one_revision_per_article():
         make_article(status=REVIEW, authors=[make_author()]),
     )
 
-    _as(editor).post(
+    client_for(editor).post(
         reverse("admin:articles_article_changelist"),
         {"action": "publish", "_selected_action": [first.pk, second.pk]},
     )
@@ -68,7 +69,7 @@ def test_a_bulk_action_keeps_one_revision_per_article():
 
 def test_the_history_lists_revisions_and_compares_one_with_now():
     editor = make_user(EDITOR)
-    client = _as(editor)
+    client = client_for(editor)
     article = make_article(status=DRAFT, title="Old headline", authors=[make_author()])
     _save(client, article, title="Middle headline")
     _save(client, article, title="New headline")
@@ -86,7 +87,7 @@ def test_the_history_lists_revisions_and_compares_one_with_now():
 
 def test_restoring_a_revision_brings_back_its_text_and_byline():
     editor = make_user(EDITOR)
-    client = _as(editor)
+    client = client_for(editor)
     first_author, second_author = make_author(name="First"), make_author(name="Second")
     article = make_article(status=DRAFT, title="Original", authors=[first_author])
     _save(client, article, body="The original body.")
@@ -117,7 +118,7 @@ def test_restoring_a_revision_brings_back_its_text_and_byline():
 def test_a_contributor_cannot_unpublish_by_restoring_a_draft_revision():
     contributor = make_user(CONTRIBUTOR)
     article = make_article(status=DRAFT, created_by=contributor, authors=[make_author()])
-    client = _as(contributor)
+    client = client_for(contributor)
     _save(client, article, body="My draft.")
     draft_version = _versions(article)[0]
     with reversion.create_revision():
@@ -133,7 +134,7 @@ def test_a_contributor_cannot_unpublish_by_restoring_a_draft_revision():
 
 def test_a_deleted_article_can_be_recovered_with_its_byline():
     editor = make_user(EDITOR)
-    client = _as(editor)
+    client = client_for(editor)
     author = make_author(name="Kept Author")
     article = make_article(status=DRAFT, title="Deleted by mistake", authors=[author])
     _save(client, article, body="Worth keeping.")
@@ -154,7 +155,7 @@ def test_a_deleted_article_can_be_recovered_with_its_byline():
 
 
 def test_only_those_who_may_delete_may_recover(client):
-    client.force_login(make_user(CONTRIBUTOR))
+    sign_in(client, make_user(CONTRIBUTOR))
 
     assert client.get(reverse("admin:articles_article_recoverlist")).status_code == 403
     assert "Recover deleted" not in client.get(reverse("admin:articles_article_changelist")).text
@@ -169,8 +170,8 @@ def test_the_second_of_two_editors_saving_is_refused_and_keeps_their_text():
     article = make_article(
         status=DRAFT, title="Shared story", body="First body.", authors=[make_author()]
     )
-    _save(_as(alice), article, body="First body.")  # a revision to compare against
-    alice_client, bob_client = _as(alice), _as(bob)
+    _save(client_for(alice), article, body="First body.")  # a revision to compare against
+    alice_client, bob_client = client_for(alice), client_for(bob)
     alices_form = form_data(alice_client.get(change_url(article)))
     bobs_form = form_data(bob_client.get(change_url(article)))
 
@@ -202,7 +203,7 @@ def test_the_second_of_two_editors_saving_is_refused_and_keeps_their_text():
 def test_a_bulk_transition_makes_an_open_form_stale():
     editor = make_user(EDITOR)
     article = make_article(status=REVIEW, authors=[make_author()])
-    client = _as(editor)
+    client = client_for(editor)
     data = form_data(client.get(change_url(article)))
 
     workflow.publish(article=article, user=make_user(EDITOR))
@@ -217,7 +218,7 @@ def test_a_bulk_transition_makes_an_open_form_stale():
 def test_a_form_without_a_version_is_refused():
     editor = make_user(EDITOR)
     article = make_article(status=DRAFT, authors=[make_author()])
-    client = _as(editor)
+    client = client_for(editor)
     data = form_data(client.get(change_url(article)))
     del data["based_on"]
 

@@ -26,7 +26,7 @@ from articles.roles import (
     sync_roles,
 )
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user
+from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user, sign_in
 from authors.tests.factories import make_author
 from imaging.tests.factories import png_file
 
@@ -105,7 +105,7 @@ def _attempt(client, user, article, action, channel):
         # The form as the user saw it, or as an editor's would be if they may not see it.
         editor = make_user(EDITOR)
         editor_client = type(client)()
-        editor_client.force_login(editor)
+        sign_in(editor_client, editor)
         data = form_data(editor_client.get(change_url(article)))
         data.update(title="Edited title", status=after)
         client.post(change_url(article), data)
@@ -120,7 +120,7 @@ def test_permissions_matrix(client, role, action, own, channel):
     article = make_article(
         status=before, created_by=user if own else make_user(CONTRIBUTOR), authors=[make_author()]
     )
-    client.force_login(user)
+    sign_in(client, user)
 
     done = _attempt(client, user, article, action, channel)
 
@@ -139,7 +139,7 @@ def test_a_writer_on_the_byline_owns_the_article_too():
 def test_a_contributor_is_offered_only_the_statuses_they_may_set(client):
     contributor = make_user(CONTRIBUTOR)
     article = make_article(status=DRAFT, created_by=contributor, authors=[make_author()])
-    client.force_login(contributor)
+    sign_in(client, contributor)
 
     response = client.get(change_url(article))
 
@@ -150,7 +150,7 @@ def test_a_contributor_is_offered_only_the_statuses_they_may_set(client):
 def test_a_contributor_cannot_publish_by_forging_the_status_value(client):
     contributor = make_user(CONTRIBUTOR)
     article = make_article(status=DRAFT, created_by=contributor, authors=[make_author()])
-    client.force_login(contributor)
+    sign_in(client, contributor)
     data = form_data(client.get(change_url(article)))
 
     response = client.post(change_url(article), {**data, "status": PUBLISHED})
@@ -164,7 +164,7 @@ def test_a_contributor_cannot_publish_by_forging_the_status_value(client):
 def test_a_contributor_cannot_run_the_publish_action_by_posting_it(client):
     contributor = make_user(CONTRIBUTOR)
     article = make_article(status=REVIEW, created_by=contributor, authors=[make_author()])
-    client.force_login(contributor)
+    sign_in(client, contributor)
 
     client.post(
         reverse("admin:articles_article_changelist"),
@@ -241,7 +241,7 @@ def test_the_bulk_publish_action_reports_what_it_did_and_what_it_refused(client)
     editor = make_user(EDITOR)
     ready = make_article(status=REVIEW, title="Ready story", authors=[make_author()])
     bylineless = make_article(status=REVIEW, title="Bylineless story", authors=[])
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(
         reverse("admin:articles_article_changelist"),
@@ -259,7 +259,7 @@ def test_the_bulk_publish_action_reports_what_it_did_and_what_it_refused(client)
 def test_publishing_in_the_form_without_an_author_is_refused_with_the_reason(client):
     editor = make_user(EDITOR)
     article = make_article(status=REVIEW, authors=[make_author()])
-    client.force_login(editor)
+    sign_in(client, editor)
     data = form_data(client.get(change_url(article)))
 
     response = client.post(
@@ -276,7 +276,7 @@ def test_publishing_in_the_form_without_an_author_is_refused_with_the_reason(cli
 def test_publishing_in_the_form_sets_the_time_when_none_is_given(client):
     editor = make_user(EDITOR)
     article = make_article(status=REVIEW, authors=[make_author()])
-    client.force_login(editor)
+    sign_in(client, editor)
     data = form_data(client.get(change_url(article)))
 
     client.post(change_url(article), {**data, "status": PUBLISHED})
@@ -319,7 +319,7 @@ def test_bulk_publishing_keeps_a_future_time_and_says_it_is_scheduled(client):
     article = make_article(
         status=REVIEW, title="Later", published_at=later, authors=[make_author()]
     )
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(
         reverse("admin:articles_article_changelist"),
@@ -338,7 +338,7 @@ def test_bulk_publishing_keeps_a_future_time_and_says_it_is_scheduled(client):
 
 
 def _edit_published(client, article, **changes):
-    client.force_login(make_user(EDITOR))
+    sign_in(client, make_user(EDITOR))
     data = form_data(client.get(change_url(article)))
     response = client.post(change_url(article), {**data, **changes})
     assert response.status_code == 302, response.context["adminform"].form.errors

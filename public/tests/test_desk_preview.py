@@ -6,16 +6,10 @@ from django.urls import reverse
 
 from articles import autosave, body
 from articles.roles import CONTRIBUTOR, EDITOR
-from articles.tests.factories import DRAFT, make_article, make_photo, make_user, placed
+from articles.tests.factories import DRAFT, client_for, make_article, make_photo, make_user, placed
 from articles.tests.xss_payloads import PAYLOADS, dangerous
 
 pytestmark = pytest.mark.django_db
-
-
-def _as(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _body(html):
@@ -36,7 +30,7 @@ def test_the_preview_shows_the_autosaved_copy_with_its_photo():
         based_on=article.edit_version,
     )
 
-    response = _as(editor).get(reverse("articles:desk_preview", args=[article.pk]))
+    response = client_for(editor).get(reverse("articles:desk_preview", args=[article.pk]))
 
     page = response.content.decode()
     assert response.status_code == 200
@@ -57,8 +51,8 @@ def test_a_new_story_can_be_previewed_before_its_first_save():
         user=editor, article=None, title="Brand new", standfirst="", body="<p>Hi</p>", based_on=None
     )
 
-    page = _as(editor).get(reverse("articles:desk_preview_new")).content.decode()
-    cards = _as(editor).get(reverse("articles:desk_cards_new")).content.decode()
+    page = client_for(editor).get(reverse("articles:desk_preview_new")).content.decode()
+    cards = client_for(editor).get(reverse("articles:desk_cards_new")).content.decode()
 
     assert "Brand new" in page
     assert "/news/brand-new/" in cards
@@ -68,7 +62,9 @@ def test_search_and_social_preview_warns_of_long_headlines_and_missing_standfirs
     editor = make_user(EDITOR)
     article = make_article(title="A headline " * 8, status=DRAFT, standfirst="")
 
-    page = _as(editor).get(reverse("articles:desk_cards", args=[article.pk])).content.decode()
+    page = (
+        client_for(editor).get(reverse("articles:desk_cards", args=[article.pk])).content.decode()
+    )
 
     assert "the end will be cut" in page
     assert "No standfirst" in page
@@ -89,12 +85,12 @@ def test_each_sees_their_own_copy_and_no_one_else_sees_the_preview():
     url = reverse("articles:desk_preview", args=[article.pk])
 
     # Staff who may see the story in the admin see it as saved, not another's copy.
-    writer_page = _as(make_user(CONTRIBUTOR)).get(url).content.decode()
+    writer_page = client_for(make_user(CONTRIBUTOR)).get(url).content.decode()
     assert "Saved title" in writer_page
     assert "Editor's copy" not in writer_page
     assert Client().get(url).status_code == 302  # to the login page
-    assert _as(make_user()).get(url).status_code == 404  # staff in no role
-    assert _as(make_user()).get(reverse("articles:desk_cards_new")).status_code == 404
+    assert client_for(make_user()).get(url).status_code == 404  # staff in no role
+    assert client_for(make_user()).get(reverse("articles:desk_cards_new")).status_code == 404
 
 
 def test_no_xss_payload_reaches_the_public_page_the_preview_or_the_admin():
@@ -110,7 +106,7 @@ def test_no_xss_payload_reaches_the_public_page_the_preview_or_the_admin():
         body="".join(PAYLOADS),
         based_on=article.edit_version,
     )
-    client = _as(editor)
+    client = client_for(editor)
 
     public = Client().get(article.get_absolute_url()).content.decode()
     preview = client.get(reverse("articles:desk_preview", args=[article.pk])).content.decode()

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from articles import workflow
-from articles.tests.factories import NOW, make_article, make_tag
+from articles.tests.factories import NOW, make_article, make_tag, sign_in
 from authors.tests.factories import make_author
 from public.edge import EdgeCacheMiddleware, lifetimes
 
@@ -145,7 +145,7 @@ def test_staff_pages_are_private_and_carry_no_keys(staff_client, story, url):
 def test_previews_are_private(client, django_user_model, clock):
     editor = django_user_model.objects.create_superuser("chief", password="pw")
     draft = make_article(status="draft", slug="scoop")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     staff_preview = client.get("/news/scoop/preview/")
     link = workflow.create_preview_link(article=draft, user=editor)

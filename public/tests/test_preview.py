@@ -11,7 +11,7 @@ from articles import workflow
 from articles.models import Article, PreviewLink
 from articles.roles import CONTRIBUTOR, EDITOR
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import DRAFT, PUBLISHED, make_article, make_user
+from articles.tests.factories import DRAFT, PUBLISHED, make_article, make_user, sign_in
 from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def test_staff_preview_a_draft_on_the_article_template(client):
     article = make_article(
         status=DRAFT, title="Harbour plans", body="The harbour will grow.", authors=[make_author()]
     )
-    client.force_login(make_user(CONTRIBUTOR))
+    sign_in(client, make_user(CONTRIBUTOR))
 
     response = client.get(article.get_preview_url())
 
@@ -45,7 +45,7 @@ def test_a_scheduled_article_preview_says_when_it_appears(client):
     article = make_article(
         status=PUBLISHED, published_at=timezone.now() + timedelta(days=1), authors=[make_author()]
     )
-    client.force_login(make_user(EDITOR))
+    sign_in(client, make_user(EDITOR))
 
     response = client.get(article.get_preview_url())
 
@@ -60,7 +60,7 @@ def test_anonymous_readers_get_a_404_from_the_staff_preview(client):
 
 
 def test_staff_without_a_newsroom_role_get_a_404(client):
-    client.force_login(make_user())
+    sign_in(client, make_user())
     draft = make_article(status=DRAFT, authors=[make_author()])
 
     assert client.get(draft.get_preview_url()).status_code == 404
@@ -120,7 +120,7 @@ def test_an_editor_makes_and_revokes_a_preview_link_in_the_admin(client, setting
     settings.SITE_URL = "http://testserver"
     editor = make_user(EDITOR)
     article = make_article(status=DRAFT, authors=[make_author()])
-    client.force_login(editor)
+    sign_in(client, editor)
     data = form_data(client.get(change_url(article)))
     expiry = timezone.localtime() + timedelta(hours=6)
 

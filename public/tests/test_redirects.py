@@ -11,7 +11,7 @@ from articles import workflow
 from articles.models import SlugRedirect
 from articles.roles import EDITOR
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import DRAFT, PUBLISHED, make_article, make_user
+from articles.tests.factories import DRAFT, PUBLISHED, make_article, make_user, sign_in
 from authors.tests.factories import make_author
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client():
     client = Client()
-    client.force_login(make_user(EDITOR))
+    sign_in(client, make_user(EDITOR))
     return client
 
 
