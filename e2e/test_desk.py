@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Article
 from articles.roles import EDITOR, sync_roles
@@ -15,6 +16,7 @@ from articles.tests.factories import make_photo
 from articles.tests.xss_payloads import PAYLOADS, dangerous
 from authors.tests.factories import make_author
 
+from . import staff
 from .browser import axe_violations, loaded_width, screenshot
 
 pytestmark = [
@@ -35,6 +37,9 @@ def editor(django_user_model):
     # A transactional test empties the tables, the roles' groups with them: make them again.
     sync_roles()
     user.groups.add(Group.objects.get(name=EDITOR))
+    # Editors sign in with a second factor: their phone's authenticator is set up already.
+    user.phone = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+    user.sign_ins = 0
     return user
 
 
@@ -48,11 +53,9 @@ def photo(site):
 
 
 def sign_in(page, site, user):
-    page.goto(site + "/admin/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(site + "/admin/")
+    """Password and code; each sign-in takes the phone's next code (a used one is refused)."""
+    staff.sign_in(page, site, user.username, PASSWORD, user.phone, steps_ahead=user.sign_ins)
+    user.sign_ins += 1
 
 
 def wait_for_autosave(page):
