@@ -3,10 +3,18 @@
 Receivers are connected for the models pages show, and for nothing else.
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from taggit.models import Tag
 
-from articles.models import Article, Authorship, Correction, TaggedArticle
+from articles.models import (
+    Article,
+    Authorship,
+    Correction,
+    LiveEntry,
+    LiveEntryAuthorship,
+    TaggedArticle,
+)
 from authors.models import Author
 
 from .cache import invalidate_public_pages
@@ -25,3 +33,21 @@ def connect():
             signal.connect(content_changed, sender=model, dispatch_uid=f"public-pages-{model}")
     # Tags added or removed through `article.tags`, which sends for its through model.
     m2m_changed.connect(content_changed, sender=TaggedArticle, dispatch_uid="public-pages-tags")
+    connect_live_entries()
+
+
+# Live entries. Readers' pages ask for new entries every few seconds, so one of them may
+# render between the save and its commit, from the data as it was, and store that under
+# the new generation: the cache is emptied again once the entry is committed.
+LIVE_ENTRY_MODELS = (LiveEntry, LiveEntryAuthorship)
+
+
+def live_entry_changed(sender, **kwargs):
+    invalidate_public_pages()
+    transaction.on_commit(invalidate_public_pages)
+
+
+def connect_live_entries():
+    for model in LIVE_ENTRY_MODELS:
+        for signal in (post_save, post_delete):
+            signal.connect(live_entry_changed, sender=model, dispatch_uid=f"public-pages-{model}")

@@ -8,9 +8,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import preview_views, views
+from . import live_views, preview_views, views
 from .cache import public_page
 from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
+from .live_feed import LiveEntriesFeed
 from .search_views import search
 from .sitemaps import SITEMAPS, news_sitemap
 
@@ -19,6 +20,11 @@ article_patterns = [
     path("news/<slug:slug>/", views.article_detail, name="detail"),
     path("news/<slug:slug>/preview/", preview_views.article_preview, name="preview"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    # Live coverage: a story's new entries (for its page's script), each entry's own
+    # page, and its feed of entries. The story itself is at its usual address.
+    path("news/<slug:slug>/entries/new/", live_views.new_entries, name="live_new_entries"),
+    path("news/<slug:slug>/entries/<int:pk>/", live_views.entry_detail, name="live_entry"),
+    path("news/<slug:slug>/rss/", public_page(LiveEntriesFeed()), name="live_rss"),
 ]
 
 author_patterns = [

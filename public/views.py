@@ -10,6 +10,7 @@ from authors.models import Author
 
 from .cache import public_page
 from .listing import render_list
+from .live_views import live_page
 
 HOME_LATEST = 12
 FEATURED_WINDOW = timedelta(days=3)
@@ -55,6 +56,8 @@ def article_detail(request, slug):
             old_slug=slug,
         )
         return redirect(moved.article, permanent=True)
+    if article.has_live_coverage:
+        return live_page(request, article)
     return render(request, "articles/article_detail.html", {"article": article})
 
 

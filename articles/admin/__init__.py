@@ -4,9 +4,11 @@ What a user may do, and every write, is in articles/workflow.py; this package co
 editors ask for and shows the answers: the status choices offered, the read-only fields,
 the bulk actions' reports, the history. `articles.py` registers ArticleAdmin; its parts
 are `forms.py`, `inlines.py`, `filters.py`, `columns.py`, `actions.py` (bulk actions) and
-`revisions.py` (compare, restore, recover).
+`revisions.py` (compare, restore, recover). Live coverage: `live.py` (a story's live desk)
+and `live_entries.py` (LiveEntryAdmin).
 """
 
 from .articles import ArticleAdmin
+from .live_entries import LiveEntryAdmin
 
-__all__ = ["ArticleAdmin"]
+__all__ = ["ArticleAdmin", "LiveEntryAdmin"]

@@ -12,13 +12,14 @@ from .columns import ArticleColumns
 from .filters import MineFilter, StatusFilter
 from .forms import ArticleForm
 from .inlines import AuthorshipInline, CorrectionInline, PreviewLinkInline
+from .live import LiveDeskViews
 from .revisions import RevisionViews
 
 LEAD_IMAGE_DETAILS = ["lead_image_alt", "lead_image_caption", "lead_image_credit"]
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin):
+class ArticleAdmin(LiveDeskViews, RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin):
     form = ArticleForm
     list_display = ["thumbnail", "title", "status_badge", "publication", "byline", "primary_tag"]
     list_display_links = ["title"]
