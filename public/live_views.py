@@ -132,7 +132,7 @@ def new_entries(request, slug):
         "more": len(rows) > NEW_ENTRIES_MAX,
         "since": (_cursor_of(entries[0]) if entries else since).encode(),
         "live": article.is_live,
-        "html": html,
+        "html": html.strip(),
     }
     return _cached_briefly(JsonResponse(data))
 
