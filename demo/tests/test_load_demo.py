@@ -105,7 +105,7 @@ def test_load_demo_builds_a_newsroom_and_running_it_again_changes_nothing(client
 
     call_command("load_demo", stdout=out)
 
-    assert out.getvalue().count("(0 new)") == 4
+    assert out.getvalue().count("(0 new)") == 5
     assert snapshot() == before
     assert stored_files(settings.MEDIA_ROOT) == files
 
