@@ -43,8 +43,8 @@ LIVE_ENTRY_MODELS = (LiveEntry, LiveEntryAuthorship)
 
 
 def live_entry_changed(sender, **kwargs):
-    invalidate_public_pages()
-    transaction.on_commit(invalidate_public_pages)
+    content_changed(sender, **kwargs)
+    transaction.on_commit(lambda: content_changed(sender, **kwargs))
 
 
 def connect_live_entries():

@@ -20,6 +20,7 @@ from articles.tests.live_factories import (
     make_live_story,
 )
 from authors.tests.factories import make_author
+from public.cache import generation
 from public.live_views import NEW_ENTRIES_MAX, PER_PAGE
 from public.pagination import Cursor
 from public.tests.pages import SITE_URL, element, next_link
@@ -441,3 +442,17 @@ def test_a_live_story_is_in_the_main_feed_and_the_news_sitemap_like_any_story(cl
     assert "Storm Edda crosses the coast" in client.get("/rss/").text
     assert f"{SITE_URL}/news/storm/" in client.get("/news-sitemap.xml").text
     assert f"<loc>{SITE_URL}/news/storm/</loc>" in client.get("/sitemap.xml").text
+
+
+def test_an_entry_empties_the_page_cache_again_once_it_is_committed(
+    story, django_capture_on_commit_callbacks
+):
+    """A reader's page rendered between the save and the commit is not kept."""
+    with django_capture_on_commit_callbacks() as callbacks:
+        make_entry(story, body="Committed later.")
+    before = generation()
+
+    for callback in callbacks:
+        callback()
+
+    assert generation() > before
