@@ -6,6 +6,7 @@ The page checks every LIVE_POLL_SECONDS; production waits 20–30 s between chec
 tests set 1 s so that they wait for what they judge, not for a timer.
 """
 
+import json
 import time
 from datetime import timedelta
 
@@ -171,6 +172,11 @@ def test_without_javascript_a_reload_shows_the_new_entry(site, live_story, new_p
     assert first.get_attribute("id") == f"entry-{entry.pk}"
     assert "Trains north of Brannock are cancelled." in first.inner_text()
     assert reader.locator(f"#{shown}").count() == 1
+    # What search engines read: a LiveBlogPosting whose updates begin with the new entry.
+    data = json.loads(reader.locator("script[type='application/ld+json']").text_content())
+    assert data["@type"] == "LiveBlogPosting"
+    assert data["liveBlogUpdate"][0]["articleBody"] == "Trains north of Brannock are cancelled."
+    assert len(data["liveBlogUpdate"]) == 4
     assert reader.problems == []
 
 
