@@ -18,7 +18,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import LiveEntry
 from articles.roles import AUTHOR, sync_roles
-from articles.tests.live_factories import make_entry, make_live_story
+from articles.tests.live_factories import bulk_entries, make_entry, make_live_story
 from authors.tests.factories import make_author
 from imaging.tests.factories import image_bytes
 
@@ -178,6 +178,26 @@ def test_without_javascript_a_reload_shows_the_new_entry(site, live_story, new_p
     assert data["liveBlogUpdate"][0]["articleBody"] == "Trains north of Brannock are cancelled."
     assert len(data["liveBlogUpdate"]) == 4
     assert reader.problems == []
+
+
+def test_show_more_appends_older_entries_in_place(site, live_story, new_page, viewport):
+    author = live_story.byline[0]
+    bulk_entries(live_story, 30, newest=timezone.now() - timedelta(hours=1), author=author)
+    page = new_page()
+    page.goto(site + live_story.get_absolute_url())
+    before = page.locator(ENTRIES).count()
+    address = page.url
+
+    page.locator("a[data-show-more='live-entries']").click()
+    page.wait_for_function(f"n => document.querySelectorAll('{ENTRIES}').length > n", arg=before)
+
+    ids = page.locator(ENTRIES).evaluate_all("items => items.map(li => li.id)")
+    assert len(ids) == len(set(ids)) == 33
+    # Focus moves to the first older entry; the live page keeps its own address.
+    focused = page.evaluate("document.activeElement.closest('#live-entries > li').id")
+    assert focused == ids[before]
+    assert page.url == address
+    assert page.problems == []
 
 
 def test_checks_pause_while_the_tab_is_hidden(site, live_story, new_page, viewport):

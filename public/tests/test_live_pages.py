@@ -366,6 +366,7 @@ def test_an_entry_without_a_headline_is_titled_by_its_time(client, story):
 def test_entry_pages_readers_may_not_see_are_404_and_an_old_address_moves(client, story, clock):
     assert client.get(f"/news/storm/entries/{story.draft.pk}/").status_code == 404
     assert client.get("/news/storm/entries/999999/").status_code == 404
+    assert client.get("/news/storm/entries/99999999999999999999999/").status_code == 404
     hidden = make_live_story(slug="hidden", published_at=NOW + timedelta(hours=2))
     entry = make_entry(hidden)
     assert client.get(f"/news/hidden/entries/{entry.pk}/").status_code == 404
