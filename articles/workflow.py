@@ -538,11 +538,11 @@ def _write_entry(*, entry, story, authors):
         story.live_entries.filter(is_pinned=True).exclude(pk=entry.pk).update(is_pinned=False)
     entry.save()
     if authors is not None:
+        # One row at a time, with their signals: the revision being kept (and the page
+        # cache) must see the byline as it now is.
         entry.authorships.all().delete()
-        LiveEntryAuthorship.objects.bulk_create(
-            LiveEntryAuthorship(entry=entry, author=author, position=position)
-            for position, author in enumerate(authors)
-        )
+        for position, author in enumerate(authors):
+            LiveEntryAuthorship.objects.create(entry=entry, author=author, position=position)
     if entry.status == EntryStatus.PUBLISHED:
         _story_updated(story=story, at=entry.published_at)
 

@@ -284,6 +284,16 @@ def test_an_entry_is_deleted_through_the_workflow_and_can_be_recovered(client, r
     assert not LiveEntry.objects.exists()
     [deleted] = Version.objects.get_deleted(LiveEntry)
     assert deleted.field_dict["headline"] == "Mistaken entry"
+    recover = client.get(reverse("admin:articles_liveentry_recoverlist"))
+    assert recover.status_code == 200
+    assert "Mistaken entry" in recover.text
+
+    url = reverse("admin:articles_liveentry_recover", args=[deleted.pk])
+    response = client.post(url, form_data(client.get(url), "liveentry_form"))
+    assert response.status_code == 302
+
+    recovered = LiveEntry.objects.get()
+    assert (recovered.headline, recovered.byline) == ("Mistaken entry", [profile])
 
 
 def test_others_may_not_delete_a_published_entry(client):

@@ -5,11 +5,12 @@ from datetime import timedelta
 
 import pytest
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from reversion.models import Version
 
 from articles import workflow
-from articles.models import Article, LiveEntry
+from articles.models import Article, LiveEntry, LiveEntryAuthorship
 from articles.roles import AUTHOR, CONTRIBUTOR, EDITOR
 from articles.tests.factories import DRAFT, NOW, make_article, make_user
 from articles.tests.live_factories import ENTRY_DRAFT, ENTRY_PUBLISHED, make_entry, make_live_story
@@ -189,6 +190,26 @@ def test_unpublishing_an_entry_takes_the_right_to_publish(reporter):
     entry.status = ENTRY_PUBLISHED
     with pytest.raises(workflow.NotAllowed):
         workflow.save_entry(entry=entry, user=other)
+
+
+def test_the_revision_of_a_post_or_an_edit_holds_the_byline_it_gave(reporter):
+    user, profile, story = reporter
+    colleague = make_author(name="Ivo Brandt")
+
+    def byline_in(revision):
+        rows = revision.version_set.filter(
+            content_type=ContentType.objects.get_for_model(LiveEntryAuthorship)
+        )
+        return sorted((row.field_dict["position"], row.field_dict["author_id"]) for row in rows)
+
+    with reversion.create_revision():
+        entry = post(story, user, authors=[profile])
+    with reversion.create_revision():
+        workflow.save_entry(entry=entry, user=user, authors=[colleague, profile])
+
+    first, second = (v.revision for v in Version.objects.get_for_object(entry).order_by("pk"))
+    assert byline_in(first) == [(0, profile.pk)]
+    assert byline_in(second) == [(0, colleague.pk), (1, profile.pk)]
 
 
 def test_edits_and_deletions_keep_revisions_the_entry_can_be_recovered_from(reporter):
