@@ -31,8 +31,14 @@ def reporter(client):
     """A signed-in Author with a profile, and the live story on their byline."""
     user = make_user(AUTHOR)
     profile = make_author(name="Rhea Marsh", user=user)
-    client.force_login(user)
+    sign_in(client, user)
     return user, profile, make_live_story(authors=[profile], slug="storm")
+
+
+def sign_in(client, user):
+    """Sign `user` in to the admin: the one place this module does."""
+    client.force_login(user)
+    return client
 
 
 def messages_of(response):
@@ -44,7 +50,7 @@ def messages_of(response):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_desk_renders_for_every_role(client, role):
-    client.force_login(make_user(role))
+    sign_in(client, make_user(role))
     story = make_live_story(authors=[make_author()])
     make_entry(story, headline="Harbour closed")
     make_entry(story, status=ENTRY_DRAFT, body="A draft entry.")
@@ -118,7 +124,7 @@ def test_a_draft_waits_on_the_desk_and_is_published_from_it(client, reporter):
 
 def test_a_refused_post_says_why_and_keeps_the_text(client):
     contributor = make_user(CONTRIBUTOR)
-    client.force_login(contributor)
+    sign_in(client, contributor)
     story = make_live_story(status=DRAFT, published_at=None, created_by=contributor)
 
     response = client.post(desk_url(story), {"body": "My first entry.", "_publish": "1"})
@@ -169,7 +175,7 @@ def test_a_photo_posted_with_an_entry_is_checked_and_kept(client, reporter, sett
 
 def test_coverage_is_started_and_ended_on_the_desk(client):
     editor = make_user(EDITOR)
-    client.force_login(editor)
+    sign_in(client, editor)
     story = make_article(authors=[make_author()])
     coverage = reverse("admin:articles_article_live_coverage", args=[story.pk])
 
@@ -196,7 +202,7 @@ def test_coverage_is_started_and_ended_on_the_desk(client):
 
 def test_a_role_that_may_not_end_coverage_is_refused(client):
     author = make_user(AUTHOR)
-    client.force_login(author)
+    sign_in(client, author)
     story = make_live_story(authors=[make_author()])
 
     response = client.post(
@@ -242,7 +248,7 @@ def test_an_entry_edited_in_its_form_keeps_its_time_and_a_revision(client, repor
 
 def test_a_hand_made_post_may_not_publish_what_the_role_may_not(client):
     contributor = make_user(CONTRIBUTOR)
-    client.force_login(contributor)
+    sign_in(client, contributor)
     story = make_live_story(status=DRAFT, published_at=None, created_by=contributor)
     entry = make_entry(story, status=ENTRY_DRAFT, authors=[make_author()])
     data = form_data(client.get(entry_url(entry)), "liveentry_form")
@@ -297,7 +303,7 @@ def test_an_entry_is_deleted_through_the_workflow_and_can_be_recovered(client, r
 
 
 def test_others_may_not_delete_a_published_entry(client):
-    client.force_login(make_user(AUTHOR))
+    sign_in(client, make_user(AUTHOR))
     story = make_live_story(authors=[make_author()])
     entry = make_entry(story)
 
@@ -310,7 +316,7 @@ def test_others_may_not_delete_a_published_entry(client):
 
 
 def test_the_entry_list_filters_by_story(client):
-    client.force_login(make_user(EDITOR))
+    sign_in(client, make_user(EDITOR))
     one, other = make_live_story(authors=[make_author()]), make_live_story(authors=[make_author()])
     make_entry(one, headline="On the first story")
     make_entry(other, headline="On the second story")

@@ -44,7 +44,12 @@
     try {
       const url = new URL(bar.dataset.liveUrl, window.location.href);
       url.searchParams.set("since", since);
-      const response = await fetch(url, { headers: { Accept: "application/json" } });
+      // Revalidated every time: the browser's own copy of "nothing new" may not be
+      // reused. Caches in front still answer (a 304 when nothing changed).
+      const response = await fetch(url, {
+        headers: { Accept: "application/json" },
+        cache: "no-cache",
+      });
       if (response.ok) {
         const answer = await response.json();
         if (answer.count > 0) offer(answer);
