@@ -47,7 +47,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_feed(self):
         """What a news feed item shows: no byline or kicker, so no joins."""
-        return self.only("title", "slug", "status", "published_at", "updated_at")
+        return self.only(
+            "title",
+            "slug",
+            "status",
+            "published_at",
+            "updated_at",
+            "coverage_started_at",
+            "coverage_ended_at",
+        )
 
     def for_page(self):
         """What the article page shows: the body, byline, every tag and correction."""
@@ -229,6 +237,13 @@ class Article(models.Model):
         default=False,
         help_text="The newest featured story of the last three days leads the home page.",
     )
+    # Live coverage (articles/live.py): started and ended by articles/workflow.py alone.
+    coverage_started_at = models.DateTimeField(
+        "live coverage started", null=True, blank=True, editable=False
+    )
+    coverage_ended_at = models.DateTimeField(
+        "live coverage ended", null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(
@@ -264,6 +279,14 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="article_published_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(coverage_ended_at__isnull=True)
+                | Q(
+                    coverage_started_at__isnull=False,
+                    coverage_started_at__lte=models.F("coverage_ended_at"),
+                ),
+                name="article_coverage_ends_after_it_starts",
             ),
         ]
         # The editorial roles (articles/roles.py) are built from these; articles/workflow.py
@@ -343,6 +366,16 @@ class Article(models.Model):
     def last_modified(self):
         return max(filter(None, [self.published_at, self.updated_at]), default=self.modified_at)
 
+    @property
+    def has_live_coverage(self):
+        """Told in live entries: a live page while coverage runs, and an archive after."""
+        return self.coverage_started_at is not None
+
+    @property
+    def is_live(self):
+        """Coverage is running: pages mark the story LIVE and its page checks for entries."""
+        return self.coverage_started_at is not None and self.coverage_ended_at is None
+
 
 class Authorship(models.Model):
     """One author on one article's byline, in order."""
@@ -407,3 +440,7 @@ class PreviewLink(models.Model):
     @property
     def is_active(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+# Live coverage's models live beside the article's, in their own module.
+from .live import LiveEntry, LiveEntryAuthorship  # noqa: E402, F401

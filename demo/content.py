@@ -3,6 +3,7 @@
     demo/newsroom.md         the tags, and which of them the masthead shows as sections
     demo/authors/<slug>.md   one journalist: name, role, avatar colour, short bio; the bio
     demo/stories/<slug>.md   one story: its front matter (STORY_KEYS), then its Markdown
+    demo/live/<slug>.md      a live story's entries (demo/live_content.py says how)
 
 A file's name is its slug, so two stories cannot share an address. Times are offsets
 from the moment of loading ("2d 5h 10m ago", "in 20h"), so the demo always looks fresh.
@@ -42,6 +43,8 @@ STORY_KEYS = {
     "alt": "what the photo shows, if not the drawing's own description",
     "caption": "the photo's caption",
     "credit": f"the photo's credit (default: {CREDIT})",
+    "live_started": "for a live story: when its live coverage started, `1d 2h ago`",
+    "live_ended": "when its live coverage ended, `2h ago` (without it, it is still running)",
 }
 AUTHOR_KEYS = ("name", "role", "colour", "short_bio")
 NEWSROOM_KEYS = ("tags", "sections")
@@ -83,6 +86,10 @@ class Story:
     caption: str
     credit: str
     body: str
+    # Live coverage: how long before loading it started and ended, and its entries.
+    live_started: timedelta | None = None
+    live_ended: timedelta | None = None
+    entries: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,10 @@ def read_newsroom(folder=DEMO_DIR) -> Newsroom:
         stories.append(read_story(path, tags=set(tags), authors=author_slugs))
     if not stories:
         raise FrontMatterError(folder / "stories", "holds no story (*.md)")
+    # Read with this module's helpers, so imported here rather than at the top.
+    from .live_content import with_live_entries
+
+    stories = with_live_entries(stories, folder / "live", authors=author_slugs)
     return Newsroom(tags, sections, authors, tuple(stories))
 
 
@@ -112,6 +123,8 @@ class Fields:
 
     def __init__(self, document: Document, known, *, repeatable=()):
         self.document, self.known = document, tuple(known)
+        # What each key holds, for the message when a required one is missing.
+        self.descriptions = known if isinstance(known, dict) else {}
         self.entries: dict[str, list] = {}
         for entry in document.entries:
             seen = self.entries.setdefault(entry.key, [])
@@ -132,7 +145,7 @@ class Fields:
         entry = self.get(key)
         if entry is None:
             if required:
-                raise self.error(f"`{key}` is missing ({STORY_KEYS.get(key, 'required')})")
+                raise self.error(f"`{key}` is missing ({self.descriptions.get(key, 'required')})")
             return ""
         if not entry.value:
             raise self.error(f"`{key}` is empty", entry)
@@ -228,6 +241,7 @@ def read_story(path, *, tags, authors) -> Story:
         )
     if not document.body:
         raise document.error("has no story after the front matter")
+    live_started, live_ended = _coverage(fields, status)
 
     return Story(
         slug=_slug(document),
@@ -247,6 +261,8 @@ def read_story(path, *, tags, authors) -> Story:
         credit=fields.text("credit", required=False, limit=_limit(Article, "lead_image_credit"))
         or CREDIT,
         body=document.body,
+        live_started=live_started,
+        live_ended=live_ended,
     )
 
 
@@ -291,6 +307,33 @@ def _updated(fields, status):
     if not later:
         raise fields.error(f"`updated` looks like `3h later`, not {text!r}", entry)
     return later
+
+
+def ago(fields, key, *, required=True):
+    """The value of `key`, `2d 6h ago`, as a timedelta; None if it is absent and may be."""
+    entry = fields.get(key)
+    if entry is None and not required:
+        return None
+    text = fields.text(key)
+    past = text.endswith(" ago") and duration(text.removesuffix(" ago"))
+    if not past:
+        raise fields.error(f"`{key}` looks like `2d 6h ago`, not {text!r}", entry)
+    return past
+
+
+def _coverage(fields, status):
+    """(started, ended) of a story's live coverage, as offsets from loading, or Nones."""
+    started = ago(fields, "live_started", required=False)
+    ended = ago(fields, "live_ended", required=False)
+    if started is None:
+        if ended is not None:
+            raise fields.error("`live_ended` needs a `live_started`", fields.get("live_ended"))
+        return None, None
+    if status != "published":
+        raise fields.error("only a published story has live coverage", fields.get("live_started"))
+    if ended is not None and ended > started:
+        raise fields.error("live coverage ends before it starts", fields.get("live_ended"))
+    return started, ended
 
 
 def _slug(document: Document) -> str:

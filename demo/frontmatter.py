@@ -57,14 +57,19 @@ def read(path) -> Document:
     return parse(text, path)
 
 
-def parse(text: str, path) -> Document:
+def parse(text: str, path, *, first_line=1) -> Document:
+    """`text` as a document; `first_line` is the line of the file it starts on, when it is
+    one part of a file (a live story's entries)."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != FENCE:
-        raise FrontMatterError(path, f"must start with a {FENCE!r} line, then the front matter", 1)
+        raise FrontMatterError(
+            path, f"must start with a {FENCE!r} line, then the front matter", first_line
+        )
     entries = []
-    for number, line in enumerate(lines[1:], start=2):
+    for index, line in enumerate(lines[1:], start=1):
+        number = first_line + index
         if line.strip() == FENCE:
-            body = "\n".join(lines[number:]).strip()
+            body = "\n".join(lines[index + 1 :]).strip()
             return Document(Path(path), tuple(entries), body, end_line=number)
         if not line.strip():
             continue

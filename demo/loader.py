@@ -13,12 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Authorship, Correction
+from articles.models import Article, Authorship, Correction, LiveEntry, LiveEntryAuthorship
 from authors.models import Author
 from public.models import Section
 
 from . import images
-from .content import DEMO_DIR, read_newsroom
+from .content import CREDIT, DEMO_DIR, read_newsroom
 
 STATUS = {
     "draft": Article.Status.DRAFT,
@@ -36,17 +36,20 @@ class Summary:
     tags: int = 0
     sections: int = 0
     articles: int = 0
+    entries: int = 0
     new_authors: int = 0
     new_tags: int = 0
     new_sections: int = 0
     new_articles: int = 0
+    new_entries: int = 0
 
     def __str__(self):
         return (
             f"Demo content: {self.authors} authors ({self.new_authors} new), "
             f"{self.tags} tags ({self.new_tags} new), "
             f"{self.sections} masthead sections ({self.new_sections} new), "
-            f"{self.articles} articles ({self.new_articles} new)."
+            f"{self.articles} articles ({self.new_articles} new), "
+            f"{self.entries} live entries ({self.new_entries} new)."
         )
 
 
@@ -59,7 +62,10 @@ def load(now=None, *, folder=DEMO_DIR) -> Summary:
     newsroom = read_newsroom(folder)
     now = (now or timezone.now()).replace(second=0, microsecond=0)
     summary = Summary(
-        authors=len(newsroom.authors), tags=len(newsroom.tags), articles=len(newsroom.stories)
+        authors=len(newsroom.authors),
+        tags=len(newsroom.tags),
+        articles=len(newsroom.stories),
+        entries=sum(len(story.entries) for story in newsroom.stories),
     )
     with transaction.atomic():
         authors = {person.slug: _author(person, summary) for person in newsroom.authors}
@@ -72,8 +78,10 @@ def load(now=None, *, folder=DEMO_DIR) -> Summary:
         missing.sort(key=lambda story: -(story.published or timedelta.min).total_seconds())
         photos = PhotoPool()
         for story in missing:
-            _article(story, photos, authors, tags, now)
+            article = _article(story, photos, authors, tags, now)
             summary.new_articles += 1
+            # A live story's entries come with it, so they too are loaded once.
+            summary.new_entries += _entries(story, article, photos, authors, now)
     return summary
 
 
@@ -89,24 +97,25 @@ class PhotoPool:
     def __init__(self):
         self.stored = {}  # key -> (file name, renditions, description)
 
-    def attach(self, article, key, alt):
+    def attach(self, article, key, alt, *, field="lead_image"):
+        """Show photo `key` in `field` of `article` (a live entry's is "image")."""
         if key in self.stored:
             name, renditions, description = self.stored[key]
-            article.lead_image = name
-            article.lead_image_renditions = renditions
+            setattr(article, field, name)
+            setattr(article, f"{field}_renditions", renditions)
         else:
             jpeg, description = images.photo(key)
             # New, unsaved bytes, exactly as an editor's upload: saving the article stores
             # them through the imaging hook (checked, cleaned, renditions made).
-            article.lead_image = ContentFile(jpeg, name=f"{key}.jpg")
-        article.lead_image_alt = alt or description
+            setattr(article, field, ContentFile(jpeg, name=f"{key}.jpg"))
+        setattr(article, f"{field}_alt", alt or description)
         return description
 
-    def remember(self, article, key, description):
+    def remember(self, article, key, description, *, field="lead_image"):
         if key not in self.stored:
             self.stored[key] = (
-                article.lead_image.name,
-                article.lead_image_renditions,
+                getattr(article, field).name,
+                getattr(article, f"{field}_renditions"),
                 description,
             )
 
@@ -166,6 +175,8 @@ def _article(story, photos, authors, tags, now):
         published_at=published_at,
         updated_at=updated_at,
         is_featured=story.featured,
+        coverage_started_at=_before(now, story.live_started),
+        coverage_ended_at=_before(now, story.live_ended),
         primary_tag=tags[story.primary_tag],
         lead_image_caption=story.caption,
         lead_image_credit=story.credit,
@@ -182,3 +193,39 @@ def _article(story, photos, authors, tags, now):
     corrected_at = published_at and min(published_at + (story.updated or CORRECTED_AFTER), now)
     for text in story.corrections:
         Correction.objects.create(article=article, text=text, corrected_at=corrected_at)
+    return article
+
+
+def _entries(story, article, photos, authors, now):
+    """The live story's entries, published at their times; the story shows the newest
+    as its "Updated:" time, as posting them would have. Returns how many."""
+    for item in story.entries:
+        entry = LiveEntry(
+            article=article,
+            headline=item.headline,
+            body=item.body,
+            status=LiveEntry.Status.PUBLISHED,
+            published_at=now - item.published,
+            is_key_event=item.key_event,
+            is_pinned=item.pinned,
+            image_caption=item.caption,
+            image_credit=CREDIT if item.photo else "",
+        )
+        if item.photo:
+            description = photos.attach(entry, item.photo, item.alt, field="image")
+        entry.save()
+        if item.photo:
+            photos.remember(entry, item.photo, description, field="image")
+        LiveEntryAuthorship.objects.bulk_create(
+            LiveEntryAuthorship(entry=entry, author=authors[slug], position=position)
+            for position, slug in enumerate(item.authors)
+        )
+    if story.entries:
+        newest = now - min(item.published for item in story.entries)
+        updated = max(filter(None, [article.updated_at, newest]))
+        Article.objects.filter(pk=article.pk).update(updated_at=updated)
+    return len(story.entries)
+
+
+def _before(now, offset):
+    return None if offset is None else now - offset

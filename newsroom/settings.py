@@ -127,6 +127,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsroom")}
 # How long an anonymous page may be served from the cache. Saves clear it sooner, and
 # the next scheduled publication time shortens it (see public/cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# How often an open live page asks for new entries (static/js/live.js); 20–30 s in
+# production, where every reader's page asks.
+LIVE_POLL_SECONDS = env.int("LIVE_POLL_SECONDS", default=25)
 
 # --- Edge cache, purges and health checks (public/edge.py, purge.py, health.py) ----------
 # How long a shared cache (a CDN, Varnish) may keep an anonymous page. Purges remove a page

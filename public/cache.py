@@ -23,6 +23,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.cache import get_max_age
 
 from articles.models import Article
 
@@ -120,8 +121,10 @@ def public_page(view):
                 timeout = settings.PAGE_CACHE_SECONDS
                 until = edge.seconds_until(next_time)
                 _store(key, (response, keys, next_time), min(timeout, until or timeout))
+        # A view may ask browsers to come back sooner (a live page's polls): kept.
+        asked = get_max_age(response)
         del response["Cache-Control"]
-        edge.make_shared(response, keys, next_publication=next_time)
+        edge.make_shared(response, keys, next_publication=next_time, browser_max_age=asked)
         return response
 
     return wrapped

@@ -49,9 +49,17 @@ def lifetimes(until_next_publication: int | None) -> dict[str, int]:
     }
 
 
-def make_shared(response, keys, *, next_publication: datetime | None) -> None:
-    """Mark an anonymous public response cacheable by shared caches, with its keys."""
-    patch_cache_control(response, public=True, **lifetimes(seconds_until(next_publication)))
+def make_shared(
+    response, keys, *, next_publication: datetime | None, browser_max_age: int | None = None
+) -> None:
+    """Mark an anonymous public response cacheable by shared caches, with its keys.
+
+    `browser_max_age` shortens (never lengthens) how long a browser keeps it.
+    """
+    times = lifetimes(seconds_until(next_publication))
+    if browser_max_age is not None:
+        times["max_age"] = min(times["max_age"], browser_max_age)
+    patch_cache_control(response, public=True, **times)
     value = surrogate_keys.header_value(keys)
     for header in surrogate_keys.HEADERS:
         response[header] = value

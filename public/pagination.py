@@ -55,19 +55,27 @@ class Page:
         return self.next_cursor is not None
 
 
-def paginate(articles, *, cursor: Cursor | None, per_page: int) -> Page:
+def paginate(articles, *, cursor: Cursor | None, per_page: int, oldest_first: bool = False) -> Page:
     """One page of the public `articles` after `cursor`, newest first, in one query.
 
     The visibility rule, `published()`, is applied here, after the cursor's bound, so
     that bound leads the WHERE clause: SQLite uses the first range on a column for its
     index scan, and the cursor's is the one that makes a deep page as cheap as the first.
     One row more than shown is fetched to know whether a next page exists.
+
+    Any rows with a `published_at` and a `published()` rule page the same way (a live
+    story's entries do); `oldest_first` reads them the other way (an ended live story).
     """
-    if cursor is not None:
+    if cursor is not None and oldest_first:
+        articles = articles.filter(published_at__gte=cursor.published_at).filter(
+            Q(published_at__gt=cursor.published_at) | Q(pk__gt=cursor.pk)
+        )
+    elif cursor is not None:
         articles = articles.filter(published_at__lte=cursor.published_at).filter(
             Q(published_at__lt=cursor.published_at) | Q(pk__lt=cursor.pk)
         )
-    rows = list(articles.published().order_by("-published_at", "-pk")[: per_page + 1])
+    order = ("published_at", "pk") if oldest_first else ("-published_at", "-pk")
+    rows = list(articles.published().order_by(*order)[: per_page + 1])
     items = rows[:per_page]
     next_cursor = None
     if len(rows) > per_page:

@@ -16,16 +16,27 @@ What each change purges (keys in public/surrogate_keys.py):
 - a byline or tag added or removed: the story, and that author's or tag's list.
 - an author's name, role, bio or portrait: the author (every page showing them), /authors/.
 - a tag renamed: the tag (every page showing it), and the masthead if it is a section.
+- a live story's entry posted, changed or removed: the story (its live page, entry pages,
+  feed of entries and polls, and the cards showing its "Updated:" time).
 - a masthead section added, changed or removed: the masthead, on every page (soft: the
   pages stay correct but for their navigation, and are refreshed in the background).
 
 Drafts and stories in review are on no public page: changing them purges nothing.
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from taggit.models import Tag
 
-from articles.models import Article, Authorship, Correction, Photo, TaggedArticle
+from articles.models import (
+    Article,
+    Authorship,
+    Correction,
+    LiveEntry,
+    LiveEntryAuthorship,
+    Photo,
+    TaggedArticle,
+)
 from authors.models import Author
 
 from . import surrogate_keys as keys
@@ -155,6 +166,14 @@ def tag_deleted(sender, instance, **kwargs):
         purge(hard={keys.tag(instance.pk), keys.tag_list(instance.pk)})
 
 
+def live_entry_changed_at_edge(sender, instance, raw=False, **kwargs):
+    """A live story's entry: its page, entry pages, feed and polls, and every card showing
+    its "Updated:" time, all carry the story's key."""
+    if raw or not get_purger().active or not _is_on_public_pages(instance.article_id):
+        return
+    purge(hard={keys.article(instance.article_id)})
+
+
 EDGE_RECEIVERS = [
     (pre_save, Article, article_saving),
     (post_save, Article, article_saved),
@@ -169,6 +188,8 @@ EDGE_RECEIVERS = [
     (post_delete, Author, author_deleted),
     (post_save, Tag, tag_saved),
     (post_delete, Tag, tag_deleted),
+    (post_save, LiveEntry, live_entry_changed_at_edge),
+    (post_delete, LiveEntry, live_entry_changed_at_edge),
     (post_save, Section, section_changed),
     (post_delete, Section, section_changed),
 ]
@@ -182,3 +203,21 @@ def connect():
     m2m_changed.connect(content_changed, sender=TaggedArticle, dispatch_uid="public-pages-tags")
     for n, (signal, model, receiver) in enumerate(EDGE_RECEIVERS):
         signal.connect(receiver, sender=model, dispatch_uid=f"edge-purge-{n}")
+    connect_live_entries()
+
+
+# Live entries. Readers' pages ask for new entries every few seconds, so one of them may
+# render between the save and its commit, from the data as it was, and store that under
+# the new generation: the cache is emptied again once the entry is committed.
+LIVE_ENTRY_MODELS = (LiveEntry, LiveEntryAuthorship)
+
+
+def live_entry_changed(sender, **kwargs):
+    content_changed(sender, **kwargs)
+    transaction.on_commit(lambda: content_changed(sender, **kwargs))
+
+
+def connect_live_entries():
+    for model in LIVE_ENTRY_MODELS:
+        for signal in (post_save, post_delete):
+            signal.connect(live_entry_changed, sender=model, dispatch_uid=f"public-pages-{model}")

@@ -7,10 +7,11 @@ models and templates name a page by its content, not by the app that serves it.
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import desk_preview, preview_views, surrogate_keys, views
+from . import desk_preview, live_views, preview_views, surrogate_keys, views
 from .cache import edge_page, public_page
 from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
 from .health import healthz
+from .live_feed import LiveEntriesFeed
 from .search_views import search
 from .sitemaps import news_sitemap, site_sitemap
 
@@ -24,6 +25,11 @@ article_patterns = [
     path("desk/preview/<int:pk>/", desk_preview.story_page, name="desk_preview"),
     path("desk/cards/new/", desk_preview.story_cards, name="desk_cards_new"),
     path("desk/cards/<int:pk>/", desk_preview.story_cards, name="desk_cards"),
+    # Live coverage: a story's new entries (for its page's script), each entry's own
+    # page, and its feed of entries. The story itself is at its usual address.
+    path("news/<slug:slug>/entries/new/", live_views.new_entries, name="live_new_entries"),
+    path("news/<slug:slug>/entries/<int:pk>/", live_views.entry_detail, name="live_entry"),
+    path("news/<slug:slug>/rss/", public_page(LiveEntriesFeed()), name="live_rss"),
 ]
 
 author_patterns = [

@@ -11,6 +11,7 @@ from authors.models import Author
 from . import surrogate_keys as keys
 from .cache import public_page
 from .listing import render_list
+from .live_views import live_page
 
 HOME_LATEST = 12
 FEATURED_WINDOW = timedelta(days=3)
@@ -60,6 +61,8 @@ def article_detail(request, slug):
         )
         return redirect(moved.article, permanent=True)
     keys.record(keys.SIDEBAR, keys.for_article_page(article))
+    if article.has_live_coverage:
+        return live_page(request, article)
     return render(request, "articles/article_detail.html", {"article": article})
 
 

@@ -13,13 +13,16 @@ from .desk import DeskViews
 from .filters import MineFilter, StatusFilter
 from .forms import ArticleForm
 from .inlines import AuthorshipInline, CorrectionInline, PreviewLinkInline
+from .live import LiveDeskViews
 from .revisions import RevisionViews
 
 LEAD_IMAGE_DETAILS = ["lead_image_alt", "lead_image_caption", "lead_image_credit"]
 
 
 @admin.register(Article)
-class ArticleAdmin(DeskViews, RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin):
+class ArticleAdmin(
+    DeskViews, LiveDeskViews, RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin
+):
     form = ArticleForm
     list_display = ["thumbnail", "title", "status_badge", "publication", "byline", "primary_tag"]
     list_display_links = ["title"]

@@ -14,7 +14,7 @@ from django.db.models import Count, F
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Authorship, Correction
+from articles.models import Article, Authorship, Correction, LiveEntry
 from authors.models import Author
 from demo import loader
 from demo.content import read_newsroom
@@ -40,6 +40,7 @@ def snapshot():
         ),
         "bylines": Authorship.objects.count(),
         "corrections": Correction.objects.count(),
+        "live entries": list(LiveEntry.objects.values_list("pk", "modified_at", "image")),
     }
 
 
@@ -99,13 +100,20 @@ def test_load_demo_builds_a_newsroom_and_running_it_again_changes_nothing(client
     longer = [a for a in authors if next_link(client.get(a.get_absolute_url()).content)]
     assert len(longer) >= 2
 
+    # The live story runs: LIVE in the news feed, and its page checks for new entries.
+    [live] = Article.objects.filter(coverage_started_at__isnull=False)
+    assert live.is_live
+    assert live.live_entries.count() >= 35
+    assert 'class="live-label"' in client.get("/news/").text
+    assert "data-live-updates" in client.get(live.get_absolute_url()).text
+
     before = snapshot()
     files = stored_files(settings.MEDIA_ROOT)
     out = io.StringIO()
 
     call_command("load_demo", stdout=out)
 
-    assert out.getvalue().count("(0 new)") == 4
+    assert out.getvalue().count("(0 new)") == 5
     assert snapshot() == before
     assert stored_files(settings.MEDIA_ROOT) == files
 

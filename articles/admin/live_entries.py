@@ -1,0 +1,197 @@
+"""Live entries in the admin: the full form of one entry (its photo, its byline in any
+order, its status), its history, and the list of every story's entries.
+
+Posting is quicker on a story's live desk (live.py). Here, as there, the form collects and
+workflow.py decides and writes: an entry and its byline are saved in one service call.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+
+from articles import workflow
+from articles.models import LiveEntry, LiveEntryAuthorship
+
+EntryStatus = LiveEntry.Status
+
+
+class LiveEntryForm(forms.ModelForm):
+    # Set for each request by LiveEntryAdmin.get_form.
+    user = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "status" in self.fields and self.instance.pk:
+            saved = self.instance.status
+            self.fields["status"].choices = [
+                (status.value, status.label)
+                for status in workflow.allowed_entry_statuses(
+                    self.user, self.instance.article, current=saved
+                )
+            ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        article = cleaned_data.get("article") if self.instance.pk is None else self.instance.article
+        status = cleaned_data.get("status")
+        if article is None or status is None:
+            return cleaned_data
+        current = None
+        if self.instance.pk is not None:
+            current = LiveEntry.objects.values_list("status", flat=True).get(pk=self.instance.pk)
+        try:
+            workflow.check_entry(user=self.user, article=article, current=current, to=status)
+        except workflow.WorkflowError as refusal:
+            raise ValidationError(refusal.message) from refusal
+        return cleaned_data
+
+
+class EntryBylineFormSet(forms.BaseInlineFormSet):
+    def authors(self):
+        """The byline as submitted, in its order."""
+        rows = [
+            (form.cleaned_data.get("position") or 0, index, form.cleaned_data["author"])
+            for index, form in enumerate(self.forms)
+            if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
+        ]
+        return [author for _, _, author in sorted(rows, key=lambda row: row[:2])]
+
+    def clean(self):
+        """A published entry stays complete; checked here, where the byline is known."""
+        super().clean()
+        entry = self.instance
+        if entry.status != EntryStatus.PUBLISHED:
+            return
+        try:
+            workflow.check_entry_complete(entry, authors=self.authors())
+        except workflow.Incomplete as incomplete:
+            raise ValidationError(incomplete.message) from incomplete
+
+
+class EntryBylineInline(admin.TabularInline):
+    model = LiveEntryAuthorship
+    formset = EntryBylineFormSet
+    extra = 1
+    autocomplete_fields = ["author"]
+    verbose_name = "author"
+    verbose_name_plural = "byline (in order)"
+
+    # Part of the entry: whoever may change the entry may change its byline.
+    def has_view_permission(self, request, obj=None):
+        return True
+
+    def has_add_permission(self, request, obj):
+        return obj is None or workflow.can_change_entry(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or workflow.can_change_entry(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or workflow.can_change_entry(request.user, obj)
+
+
+@admin.register(LiveEntry)
+class LiveEntryAdmin(VersionAdmin):
+    form = LiveEntryForm
+    inlines = [EntryBylineInline]
+    list_display = ["when", "title", "story", "status", "is_key_event", "is_pinned"]
+    list_display_links = ["title"]
+    list_filter = ["status", "is_key_event", "is_pinned"]
+    list_select_related = ["article"]
+    search_fields = ["headline", "body", "article__title"]
+    autocomplete_fields = ["article"]
+    readonly_fields = ["story", "when", "last_saved"]
+    history_latest_first = True
+
+    class Media:
+        css = {"all": ["admin/newsroom.css"]}
+
+    def get_fieldsets(self, request, obj=None):
+        story = ["article"] if obj is None else ["story"]
+        publishing = ["status", "when", "is_key_event", "is_pinned", "last_saved"]
+        return [
+            (None, {"fields": [*story, "headline", "body"]}),
+            ("Photo", {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
+            ("Publishing", {"fields": publishing}),
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    # Columns and read-only fields.
+
+    @admin.display(description="Time", ordering="published_at")
+    def when(self, entry):
+        if entry.published_at is None:
+            return "—"
+        return date_format(timezone.localtime(entry.published_at), "j M Y, H:i")
+
+    @admin.display(description="Story", ordering="article__title")
+    def story(self, entry):
+        if entry.article_id is None:
+            return "—"
+        desk = reverse("admin:articles_article_live", args=[entry.article_id])
+        return format_html('<a href="{}">{}</a>', desk, entry.article.title)
+
+    @admin.display(description="Last saved")
+    def last_saved(self, entry):
+        if not entry.pk:
+            return "—"
+        who = entry.modified_by.get_username() if entry.modified_by else "someone"
+        return f"{date_format(timezone.localtime(entry.modified_at), 'j M Y, H:i')} by {who}"
+
+    def view_on_site(self, entry):
+        return entry.get_stream_url() if entry.is_published else None
+
+    # Who may do what: asked of workflow.py.
+
+    def has_module_permission(self, request):
+        return workflow.can_edit(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        user = request.user
+        return user.has_perm("articles.view_article") or workflow.can_edit(user)
+
+    def has_add_permission(self, request):
+        return workflow.can_edit(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return workflow.can_edit(request.user)
+        return workflow.can_change_entry(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    # Saving: the entry and its byline, handed to the workflow in one call.
+
+    def save_model(self, request, obj, form, change):
+        """Nothing yet: save_related writes the entry with its byline."""
+
+    def save_related(self, request, form, formsets, change):
+        [byline] = [formset for formset in formsets if formset.model is LiveEntryAuthorship]
+        byline.save(commit=False)  # sorts the rows, for the history's message; writes nothing
+        entry, authors = form.instance, byline.authors()
+        if change:
+            workflow.save_entry(entry=entry, user=request.user, authors=authors)
+        else:
+            workflow.post_entry(
+                entry=entry,
+                article=entry.article,
+                user=request.user,
+                authors=authors,
+                publish=entry.status == EntryStatus.PUBLISHED,
+            )
+
+    def delete_model(self, request, obj):
+        workflow.delete_entry(entry=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for entry in queryset:
+            workflow.delete_entry(entry=entry, user=request.user)
