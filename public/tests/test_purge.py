@@ -13,7 +13,15 @@ from taggit.models import Tag
 
 from articles import workflow
 from articles.models import Article, Authorship, Correction
-from articles.tests.factories import NOW, bulk_articles, make_article, make_tag
+from articles.tests.factories import (
+    DRAFT,
+    NOW,
+    bulk_articles,
+    make_article,
+    make_entry,
+    make_live_story,
+    make_tag,
+)
 from authors.tests.factories import make_author
 from public.models import Section
 from public.purge import NoPurger, get_purger
@@ -364,3 +372,22 @@ def test_renaming_a_section_tag_purges_the_tag_and_the_masthead(edge, committed,
 
     assert edge.purged() == {f"tag-{climate.pk}"}
     assert edge.soft_keys() == {"masthead"}
+
+
+def test_a_live_entry_purges_its_story_and_nothing_else(edge, committed, clock):
+    story = make_live_story(slug="storm")
+
+    with committed():
+        make_entry(story, body="The storm reaches the coast at four.")
+
+    assert edge.purged() == {f"article-{story.pk}"}
+    assert edge.soft_keys() == set()
+
+
+def test_an_entry_on_a_story_readers_cannot_see_purges_nothing(edge, committed, clock):
+    draft = make_live_story(slug="embargoed", status=DRAFT)
+
+    with committed():
+        make_entry(draft, body="Not yet.")
+
+    assert edge.purges == []
