@@ -100,17 +100,26 @@ class LatestArticlesFeed(Feed):
         return {"creators": [author.name for author in item.byline], "image": _image(item)}
 
 
-def _image(article):
-    if not article.lead_image:
+def media_content(image, *, width, height, alt):
+    """A photo as MediaRssFeed's <media:content> for an item; None without one."""
+    if not image:
         return None
-    attrs = {"url": absolute_url(article.lead_image.url), "medium": "image"}
-    mime_type, _ = mimetypes.guess_type(article.lead_image.name)
+    attrs = {"url": absolute_url(image.url), "medium": "image"}
+    mime_type, _ = mimetypes.guess_type(image.name)
     if mime_type:
         attrs["type"] = mime_type
-    if article.lead_image_width and article.lead_image_height:
-        attrs["width"] = str(article.lead_image_width)
-        attrs["height"] = str(article.lead_image_height)
-    return {"attrs": attrs, "alt": article.lead_image_alt}
+    if width and height:
+        attrs["width"], attrs["height"] = str(width), str(height)
+    return {"attrs": attrs, "alt": alt}
+
+
+def _image(article):
+    return media_content(
+        article.lead_image,
+        width=article.lead_image_width,
+        height=article.lead_image_height,
+        alt=article.lead_image_alt,
+    )
 
 
 class TagFeed(LatestArticlesFeed):

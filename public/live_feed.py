@@ -1,7 +1,5 @@
 """A live story's own RSS feed: its entries, newest first, as they are published."""
 
-import mimetypes
-
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -11,7 +9,7 @@ from django.utils.html import escape
 from articles.models import Article
 
 from . import surrogate_keys as keys
-from .feeds import FEED_ITEMS, MediaRssFeed
+from .feeds import FEED_ITEMS, MediaRssFeed, media_content
 from .seo import absolute_url
 
 
@@ -60,13 +58,6 @@ class LiveEntriesFeed(Feed):
 
 
 def _photo(entry):
-    if not entry.image:
-        return None
-    attrs = {"url": absolute_url(entry.image.url), "medium": "image"}
-    mime_type, _ = mimetypes.guess_type(entry.image.name)
-    if mime_type:
-        attrs["type"] = mime_type
-    if entry.image_width and entry.image_height:
-        attrs["width"] = str(entry.image_width)
-        attrs["height"] = str(entry.image_height)
-    return {"attrs": attrs, "alt": entry.image_alt}
+    return media_content(
+        entry.image, width=entry.image_width, height=entry.image_height, alt=entry.image_alt
+    )
