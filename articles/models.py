@@ -314,3 +314,7 @@ class PreviewLink(models.Model):
     @property
     def is_active(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+# Registered with the app here; the module only needs the "articles.Article" label.
+from .search_document import SearchDocument  # noqa: E402, F401
