@@ -37,6 +37,8 @@ FTS_DELETE_TRIGGER = (
 CHUNK = 2000  # ids per statement: within SQLite's limit on bound parameters
 
 _TAG = re.compile(r"<[^>]+>")
+# Two private-use characters that search snippets use as marks: never in the indexed text.
+_MARKS = re.compile("[\ue000\ue001]")
 
 # The names on an article, tags then authors, as one text: shared by both databases.
 _NAMES_SQL = """
@@ -63,7 +65,7 @@ _POSTGRES_REFRESH = f"""
 
 def plain_text(body_html: str) -> str:
     """The words of stored HTML, for the SQLite index and for snippets."""
-    return html.unescape(_TAG.sub(" ", body_html))
+    return _MARKS.sub(" ", html.unescape(_TAG.sub(" ", body_html)))
 
 
 def _chunks(ids):

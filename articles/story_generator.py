@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from django.utils.text import slugify
 
 # Common words of news writing, roughly most frequent first: the skew follows the order.
-WORDS = """
+_WORDS_TEXT = """
 the of and to in a that for on said with was is by it at from as has have are be which
 will but were not this who they their been had more after year new over its government
 people two also first would about than years last other one time police state public
@@ -46,7 +46,8 @@ expected planned proposed delayed cancelled opened closed launched ended began c
 rose fell increased reduced cut raised paid spent saved lost won held met visited
 returned moved built repaired replaced damaged destroyed protected supported opposed
 questioned answered explained described published released reported recorded measured
-""".split()
+"""
+WORDS = _WORDS_TEXT.split()
 
 TOPICS = [
     # (name, share of stories it is the main topic of): Politics holds about a third.
@@ -57,22 +58,24 @@ TOPICS = [
     ("Energy", 0.005), ("Rail", 0.005), ("Books", 0.003), ("Theatre", 0.002),
 ]  # fmt: skip
 
-FIRST_NAMES = """
+_FIRST_NAMES_TEXT = """
 Ada Alba Anouk Bryn Cai Cora Dara Eben Elin Ewan Fenna Gael Hale Ines Isla Jory Kit Lark
 Lio Mabel Mira Nell Noor Odile Orrin Petra Quill Rhea Rowan Saba Sten Tamsin Teo Una Vida
 Wren Yara Zeno Bram
-""".split()
-LAST_NAMES = """
+"""
+_LAST_NAMES_TEXT = """
 Ashdown Birchley Calloway Dunmore Ellery Farrant Gosling Hartwell Ingram Jessop Kettering
 Lomax Marlow Netherby Oakes Pennick Quarrell Redfern Saltmarsh Thackery Underhill Varley
 Whitlock Yeoman Aldred Blackmore Cresswell Dallimore
-""".split()
+"""
+FIRST_NAMES, LAST_NAMES = _FIRST_NAMES_TEXT.split(), _LAST_NAMES_TEXT.split()
 
 # Invented place names, made of two syllables each: thousands of them, each rare.
-_PLACE_HEADS = (
-    "Ash Bel Brack Carn Dun Elm Fal Glen Hol Ing Kel Lan Mor Nor Pen Rath Sel Tor Wen Yar".split()
-)
-_PLACE_TAILS = "bury by combe dale field ford gate ham holm ley mere mouth ness stead thorpe ton wick worth".split()
+_PLACE_TEXT = """
+Ash Bel Brack Carn Dun Elm Fal Glen Hol Ing Kel Lan Mor Nor Pen Rath Sel Tor Wen Yar
+|bury by combe dale field ford gate ham holm ley mere mouth ness stead thorpe ton wick worth
+"""
+_PLACE_HEADS, _PLACE_TAILS = (part.split() for part in _PLACE_TEXT.split("|"))
 _PLACE_MIDS = ["", "a", "e", "i", "o", "er", "en", "in", "ow", "ar"]
 PLACES = [h + m + t for h in _PLACE_HEADS for m in _PLACE_MIDS for t in _PLACE_TAILS]
 
@@ -86,10 +89,11 @@ _TITLE_PATTERNS = [
 ]
 _NOUNS = [w for w in WORDS[120:] if w.endswith(("s", "ion", "get", "ket", "ing")) or len(w) > 5]
 _VERBS = [w for w in WORDS if w.endswith("ed")]
-_ADJECTIVES = """
+_ADJECTIVES_TEXT = """
 major new local national early late former key large small high low long short full
 open free young senior
-""".split()
+"""
+_ADJECTIVES = _ADJECTIVES_TEXT.split()
 
 MIN_WORDS, MAX_WORDS = 300, 1500
 POOL_SIZE = 20_000
