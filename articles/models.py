@@ -62,6 +62,11 @@ class TaggedArticle(TaggedItemBase):
     class Meta:
         verbose_name = "tag on an article"
         verbose_name_plural = "tags on articles"
+        indexes = [
+            # "Is this article on that tag?" from the index alone: a tag page walks the
+            # newest articles and asks it of each, never reading this table's rows.
+            models.Index(fields=["content_object", "tag"], name="tagged_article_tag"),
+        ]
 
 
 class Article(models.Model):

@@ -14,9 +14,13 @@ from django.db import models
 
 
 class SearchDocument(models.Model):
+    # Deleted with its article by the database (the migration declares the foreign key
+    # ON DELETE CASCADE), not by Django's collector, which would look for this table on
+    # SQLite too.
     article = models.OneToOneField(
         "articles.Article",
-        on_delete=models.CASCADE,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         primary_key=True,
         related_name="search_document",
     )

@@ -6,11 +6,15 @@ function that rewrites those articles' entries, set-based, whatever wrote them: 
 signals below for the admin and the workflow, and `generate_articles` for its batches.
 
 - PostgreSQL: a weighted `tsvector` per article in `SearchDocument` (GIN-indexed):
-  headline A, standfirst B, the names of its tags and authors C, body D. It is built from
+  headline A, standfirst B, the names of its tags and authors C, body D, accents folded
+  (the `newsroom_english` configuration). It is built from
   the stored HTML: PostgreSQL's parser skips tags, so markup and link addresses are not
   words.
 - SQLite: the same four columns, as plain text, in the FTS5 table `article_search`,
-  whose rowid is the article's id; a trigger drops a row when its article is deleted.
+  whose rowid is the article's id.
+
+Either way the database itself drops a deleted article's entry (a cascading foreign key,
+a trigger).
 
 Which entries a reader may see is not decided here: queries join the articles through
 `Article.objects.published()`.
@@ -23,7 +27,15 @@ from itertools import islice
 from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-CONFIG = "english"  # PostgreSQL's text-search configuration, for documents and queries
+# PostgreSQL's text-search configuration, for documents and queries: English stemming
+# with accents folded first, so "cafe" finds "café" as SQLite's FTS5 does. The migration
+# creates it (and the `unaccent` extension it uses).
+CONFIG = "newsroom_english"
+PG_CONFIG = [
+    f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = english)",
+    f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} "
+    "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem",
+]
 FTS_TABLE = "article_search"
 # The SQLite table: Porter stemming as PostgreSQL's English stemmer does, accents folded.
 FTS_CREATE = (
@@ -33,6 +45,11 @@ FTS_CREATE = (
 FTS_DELETE_TRIGGER = (
     f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_article_deleted AFTER DELETE ON "
     f"articles_article BEGIN DELETE FROM {FTS_TABLE} WHERE rowid = old.id; END"
+)
+PG_FOREIGN_KEY = (
+    "ALTER TABLE articles_searchdocument ADD CONSTRAINT article_search_document_article "
+    "FOREIGN KEY (article_id) REFERENCES articles_article (id) ON DELETE CASCADE "
+    "DEFERRABLE INITIALLY DEFERRED"
 )
 CHUNK = 2000  # ids per statement: within SQLite's limit on bound parameters
 
@@ -112,17 +129,25 @@ def rebuild() -> None:
     refresh(ids)
 
 
-def create_sqlite_table(schema_editor) -> None:
-    """The FTS5 table and its delete trigger (SQLite only; the migration runs this)."""
+def create_database_parts(schema_editor) -> None:
+    """What the model cannot declare (the migration runs this): SQLite's FTS5 table and
+    the trigger that drops a deleted article's row; PostgreSQL's foreign key that drops a
+    deleted article's document."""
     if schema_editor.connection.vendor == "sqlite":
         schema_editor.execute(FTS_CREATE)
         schema_editor.execute(FTS_DELETE_TRIGGER)
+    elif schema_editor.connection.vendor == "postgresql":
+        for statement in PG_CONFIG:
+            schema_editor.execute(statement)
+        schema_editor.execute(PG_FOREIGN_KEY)
 
 
-def drop_sqlite_table(schema_editor) -> None:
+def drop_database_parts(schema_editor) -> None:
     if schema_editor.connection.vendor == "sqlite":
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_article_deleted")
         schema_editor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+    elif schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
 
 
 # --- Signals: what changes an entry -------------------------------------------------------

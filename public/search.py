@@ -245,11 +245,12 @@ class Results:
     start: int
     next_start: int | None
     oldest_ranked: object = None  # publication time of the oldest match ranked
+    ranked: int = 0  # how many matches at most are ranked and counted
 
     @property
     def more_than_ranked(self):
         """More stories match than are ranked and counted: the total is a lower bound."""
-        return self.total > CANDIDATES
+        return self.total > self.ranked
 
     @property
     def has_next(self):
@@ -297,6 +298,7 @@ def search(parsed: ParsedQuery, *, sort=Sort.RELEVANCE, filters=None, start=0, p
         start=start,
         next_start=end if end < len(candidates) else None,
         oldest_ranked=oldest,
+        ranked=CANDIDATES,
     )
 
 

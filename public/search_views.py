@@ -12,7 +12,7 @@ from taggit.models import Tag
 from authors.models import Author
 
 from .listing import FRAGMENT_PARAM
-from .search import CANDIDATES, MAX_TERMS, Filters, Sort, clean_query, parse_query
+from .search import MAX_TERMS, Filters, Sort, clean_query, parse_query
 from .search import search as run_search
 
 TEMPLATE = "articles/search.html"
@@ -90,7 +90,6 @@ def search(request):
     )
     context.update(
         page=results,
-        ranked=CANDIDATES,
         sort_urls={name: _sort_url(request, name) for name in (Sort.RELEVANCE, Sort.NEWEST)},
         next_url=_page_url(request, results.next_start) if results.has_next else "",
         older_url=_older_url(request, results),
