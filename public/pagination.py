@@ -55,19 +55,30 @@ class Page:
         return self.next_cursor is not None
 
 
-def paginate(articles, *, cursor: Cursor | None, per_page: int) -> Page:
+def paginate(articles, *, cursor: Cursor | None, per_page: int, ids_first=False) -> Page:
     """One page of the public `articles` after `cursor`, newest first, in one query.
 
     The visibility rule, `published()`, is applied here, after the cursor's bound, so
     that bound leads the WHERE clause: SQLite uses the first range on a column for its
     index scan, and the cursor's is the one that makes a deep page as cheap as the first.
     One row more than shown is fetched to know whether a next page exists.
+
+    `ids_first` is for lists filtered through a join (a tag's or an author's stories):
+    walking the newest articles to find the page's few, the first query reads only the
+    publication-time index and the join's index, never a whole article row; a second
+    one then reads the rows of the page alone.
     """
     if cursor is not None:
         articles = articles.filter(published_at__lte=cursor.published_at).filter(
             Q(published_at__lt=cursor.published_at) | Q(pk__lt=cursor.pk)
         )
-    rows = list(articles.published().order_by("-published_at", "-pk")[: per_page + 1])
+    newest = articles.published().order_by("-published_at", "-pk")
+    if ids_first:
+        keys = newest.select_related(None).prefetch_related(None).values_list("pk", flat=True)
+        ids = list(keys[: per_page + 1])
+        rows = list(articles.filter(pk__in=ids).order_by("-published_at", "-pk")) if ids else []
+    else:
+        rows = list(newest[: per_page + 1])
     items = rows[:per_page]
     next_cursor = None
     if len(rows) > per_page:
