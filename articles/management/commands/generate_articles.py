@@ -46,10 +46,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--jobs", type=int, default=2, help="Worker processes (default 2; 1 runs inline)."
         )
+        parser.add_argument(
+            "--pictures",
+            type=float,
+            default=0.0,
+            help="The share of stories with a lead picture, 0 to 1 (default 0). A few real "
+            "pictures and their renditions are made once, through the storage, and shared.",
+        )
 
-    def handle(self, *args, count, per_day, authors, seed, jobs, **options):
+    def handle(self, *args, count, per_day, authors, seed, jobs, pictures, **options):
         if count < 1 or per_day < 1 or jobs < 1:
             raise CommandError("--count, --per-day and --jobs must be at least 1.")
+        if not 0 <= pictures <= 1:
+            raise CommandError("--pictures is a share of the stories, from 0 to 1.")
         started = time.monotonic()
         plan = Plan(
             count=count,
@@ -59,6 +68,8 @@ class Command(BaseCommand):
             seed=seed,
             tag_ids=[tag.pk for tag in _tags()],
             author_ids=_authors(StoryWriter(seed), authors or max(12, min(200, count // 5000))),
+            pictures=_pictures() if pictures else [],
+            picture_share=pictures,
         )
         batches = [(start, min(BATCH, count - start)) for start in range(0, count, BATCH)]
         rebuild = connection.vendor == "postgresql" and count >= REBUILD_INDEX_FROM
@@ -93,10 +104,14 @@ class Command(BaseCommand):
 class Plan:
     """What every batch needs to write its stories; sent to the worker processes."""
 
-    def __init__(self, *, count, now, span, first_number, seed, tag_ids, author_ids):
+    def __init__(
+        self, *, count, now, span, first_number, seed, tag_ids, author_ids, pictures=(),
+        picture_share=0.0,
+    ):  # fmt: skip
         self.count, self.now, self.span = count, now, span
         self.first_number, self.seed = first_number, seed
         self.tag_ids, self.author_ids = tag_ids, author_ids
+        self.pictures, self.picture_share = pictures, picture_share
 
     def write(self, batch):
         start, size = batch
@@ -139,6 +154,48 @@ def _authors(writer, count):
     return list(Author.objects.filter(slug__in=slugs).order_by("pk").values_list("pk", flat=True))
 
 
+PICTURE_COLOURS = [((24, 60, 110), (200, 170, 120)), ((40, 90, 60), (230, 220, 190)),
+                   ((120, 40, 40), (250, 200, 150)), ((60, 60, 70), (180, 200, 220))]  # fmt: skip
+
+
+def _pictures():
+    """A few real lead pictures (a sky-to-ground gradient each), stored with renditions
+    through the storage as an upload would be; stories share them."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from PIL import Image
+
+    from imaging.renditions import make_renditions
+
+    pictures = []
+    for number, (top, bottom) in enumerate(PICTURE_COLOURS):
+        image = Image.linear_gradient("L").resize((1920, 1280))
+        image = Image.merge("RGB", [
+            image.point(lambda v, a=a, b=b: a + (b - a) * v // 255)
+            for a, b in zip(top, bottom, strict=True)
+        ])  # fmt: skip
+        content = ContentFile(b"", name="x.jpg")
+        image.save(content, format="JPEG", quality=85)
+        name = default_storage.save(f"lead/generated/picture-{number}.jpg", content)
+        renditions = make_renditions(image, name=name, storage=default_storage)
+        pictures.append({"name": name, "width": 1920, "height": 1280, "renditions": renditions})
+    return pictures
+
+
+def _picture_fields(plan, writer):
+    if not plan.pictures or writer.random.random() >= plan.picture_share:
+        return {}
+    picture = writer.random.choice(plan.pictures)
+    return {
+        "lead_image": picture["name"],
+        "lead_image_width": picture["width"],
+        "lead_image_height": picture["height"],
+        "lead_image_renditions": picture["renditions"],
+        "lead_image_alt": "Evening light over the town, from the harbour wall.",
+        "lead_image_credit": "Newsroom staff",
+    }
+
+
 def _insert(stories, plan, writer):
     articles = [
         Article(
@@ -154,6 +211,7 @@ def _insert(stories, plan, writer):
             primary_tag_id=plan.tag_ids[story.topic_indexes[0]],
             created_at=plan.now,
             modified_at=plan.now,
+            **_picture_fields(plan, writer),
         )
         for story in stories
     ]
