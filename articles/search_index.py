@@ -31,26 +31,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 # with accents folded first, so "cafe" finds "café" as SQLite's FTS5 does. The migration
 # creates it (and the `unaccent` extension it uses).
 CONFIG = "newsroom_english"
-PG_CONFIG = [
-    f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = english)",
-    f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} "
-    "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem",
-]
+
+# SQLite's FTS5 table (Porter stemming, accents folded), made by the migration.
 FTS_TABLE = "article_search"
-# The SQLite table: Porter stemming as PostgreSQL's English stemmer does, accents folded.
-FTS_CREATE = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "title, standfirst, names, body, tokenize = 'porter unicode61 remove_diacritics 2')"
-)
-FTS_DELETE_TRIGGER = (
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_article_deleted AFTER DELETE ON "
-    f"articles_article BEGIN DELETE FROM {FTS_TABLE} WHERE rowid = old.id; END"
-)
-PG_FOREIGN_KEY = (
-    "ALTER TABLE articles_searchdocument ADD CONSTRAINT article_search_document_article "
-    "FOREIGN KEY (article_id) REFERENCES articles_article (id) ON DELETE CASCADE "
-    "DEFERRABLE INITIALLY DEFERRED"
-)
 CHUNK = 2000  # ids per statement: within SQLite's limit on bound parameters
 
 _TAG = re.compile(r"<[^>]+>")
@@ -119,35 +102,11 @@ def _refresh_sqlite(cursor, ids):
 
 
 def rebuild() -> None:
-    """Every article's entry afresh (after a bulk load, or a change of configuration).
-
-    Plain SQL, so the migration that creates the index can call it too.
-    """
+    """Every article's entry afresh (after a bulk load, or a change of configuration)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT id FROM articles_article ORDER BY id")
         ids = [pk for (pk,) in cursor.fetchall()]
     refresh(ids)
-
-
-def create_database_parts(schema_editor) -> None:
-    """What the model cannot declare (the migration runs this): SQLite's FTS5 table and
-    the trigger that drops a deleted article's row; PostgreSQL's foreign key that drops a
-    deleted article's document."""
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute(FTS_CREATE)
-        schema_editor.execute(FTS_DELETE_TRIGGER)
-    elif schema_editor.connection.vendor == "postgresql":
-        for statement in PG_CONFIG:
-            schema_editor.execute(statement)
-        schema_editor.execute(PG_FOREIGN_KEY)
-
-
-def drop_database_parts(schema_editor) -> None:
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_article_deleted")
-        schema_editor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
-    elif schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
 
 
 # --- Signals: what changes an entry -------------------------------------------------------
