@@ -183,6 +183,7 @@ class _Sqlite:
         )
 
     def _select(self, column, ids):
+        """`column` for a few matching rows (a page's worth: see `relevance`)."""
         marks = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
@@ -193,9 +194,17 @@ class _Sqlite:
             return dict(cursor.fetchall())
 
     def relevance(self, ids):
-        # bm25() is lower for a better match; turned round so higher is better.
-        scores = self._select(f"bm25({FTS_TABLE}, {self.WEIGHTS})", ids)
-        return {pk: -score for pk, score in scores.items()}
+        # Every match's score in one pass of the index, kept for the candidates: FTS5
+        # answers `rowid IN (…)` one row at a time, hundreds of times slower. bm25() is
+        # lower for a better match; turned round so higher is better.
+        wanted = set(ids)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, bm25({FTS_TABLE}, {self.WEIGHTS}) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s",
+                [self.expression],
+            )
+            return {pk: -score for pk, score in cursor.fetchall() if pk in wanted}
 
     def snippets(self, ids):
         column = f"snippet({FTS_TABLE}, 3, '{_START}', '{_STOP}', ' … ', {SNIPPET_WORDS // 2})"
