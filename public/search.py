@@ -34,7 +34,8 @@ from articles.search_index import CONFIG, FTS_TABLE
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # words and phrases; more adds cost and rarely a better answer
-CANDIDATES = 500  # the newest matches that are ranked (and counted exactly)
+CANDIDATES = 200  # the newest matches that are ranked (and counted exactly)
+ENOUGH_FOUND = 25  # matches that end a phrase search going back by windows
 RECENCY_HALF_LIFE_DAYS = 365
 # Marks ts_headline and snippet() put around a match: private-use characters, which the
 # snippet's own text is cleared of, so escaping can never split or fake one.
@@ -76,6 +77,10 @@ class ParsedQuery:
 
     def __bool__(self):
         return bool(self.alternatives)
+
+    @property
+    def has_phrase(self):
+        return any(len(t.words) > 1 for alt in self.alternatives for t in alt if not t.negated)
 
     def websearch(self) -> str:
         """The query in `websearch_to_tsquery` syntax, with nothing but words in it."""
@@ -131,6 +136,9 @@ def parse_query(query: str) -> ParsedQuery:
 
 
 class _Postgres:
+    # Days back that a phrase search reaches, window by window (see _newest_matches).
+    PHRASE_WINDOWS = (30, 365, 5 * 365, None)
+
     def __init__(self, parsed):
         self.query = SearchQuery(parsed.websearch(), config=CONFIG, search_type="websearch")
 
@@ -169,6 +177,7 @@ class _Postgres:
 
 
 class _Sqlite:
+    PHRASE_WINDOWS = (None,)  # FTS5 keeps positions: a phrase costs what its words do
     # bm25 weights of the columns: title, standfirst, names, body.
     WEIGHTS = "10.0, 4.0, 2.0, 1.0"
 
@@ -254,6 +263,7 @@ class Results:
     start: int
     next_start: int | None
     oldest_ranked: object = None  # publication time of the oldest match ranked
+    searched_since: object = None  # where a phrase search stopped short of the archive
     ranked: int = 0  # how many matches at most are ranked and counted
 
     @property
@@ -277,14 +287,11 @@ def search(parsed: ParsedQuery, *, sort=Sort.RELEVANCE, filters=None, start=0, p
     backend = _backend(parsed)
     articles = (filters or Filters()).apply(backend.matching(Article.objects.published()))
     # The newest matches, one more than are ranked, to know whether there are more.
-    candidates = list(
-        articles.order_by("-published_at", "-pk").values_list("pk", "published_at")[
-            : CANDIDATES + 1
-        ]
-    )
+    windows = backend.PHRASE_WINDOWS if parsed.has_phrase else (None,)
+    candidates, since = _newest_matches(articles, windows)
     total = len(candidates)
     candidates = candidates[:CANDIDATES]
-    oldest = candidates[-1][1] if candidates else None
+    oldest = since or (candidates[-1][1] if candidates else None)
     if sort == Sort.RELEVANCE and candidates:
         relevance = backend.relevance([pk for pk, _ in candidates])
         now = timezone.now()
@@ -307,8 +314,35 @@ def search(parsed: ParsedQuery, *, sort=Sort.RELEVANCE, filters=None, start=0, p
         start=start,
         next_start=end if end < len(candidates) else None,
         oldest_ranked=oldest,
+        searched_since=since,
         ranked=CANDIDATES,
     )
+
+
+def _newest_matches(articles, windows):
+    """(id, publication time) of the newest matches, one more than are ranked, and the
+    time they reach back to when the search stopped short of the whole archive.
+
+    The windows are days back from now, each searched after the one before; the search
+    stops once a window brings `ENOUGH_FOUND` matches. PostgreSQL's index cannot check
+    a phrase (only that its words are there), so a phrase of common words is checked
+    story by story: going back by windows bounds that work by the stories searched.
+    """
+    found, upper, now = [], None, timezone.now()
+    for days in windows:
+        lower = now - timedelta(days=days) if days else None
+        window = articles
+        if upper is not None:
+            window = window.filter(published_at__lt=upper)
+        if lower is not None:
+            window = window.filter(published_at__gte=lower)
+        found += window.order_by("-published_at", "-pk").values_list("pk", "published_at")[
+            : CANDIDATES + 1 - len(found)
+        ]
+        upper = lower
+        if len(found) > CANDIDATES or len(found) >= ENOUGH_FOUND:
+            break
+    return found, upper if len(found) <= CANDIDATES else None
 
 
 def marked_snippet(text: str):

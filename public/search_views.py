@@ -125,7 +125,8 @@ def _sort_url(request, sort):
 
 def _older_url(request, results):
     """Where more matches than are ranked exist: the same search, before the oldest shown."""
-    if not results.more_than_ranked or results.has_next or not results.items:
+    stopped_short = results.more_than_ranked or results.searched_since is not None
+    if not stopped_short or results.has_next or not results.items:
         return ""
     query = request.GET.copy()
     for name in (FRAGMENT_PARAM, "start"):
