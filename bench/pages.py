@@ -109,7 +109,7 @@ def main():
         from django.test.utils import setup_databases, teardown_databases
 
         from articles.models import Article
-        from articles.pagination import Cursor
+        from public.pagination import Cursor
 
         old = setup_databases(verbosity=0, interactive=False)  # a throwaway test database
         try:

@@ -32,6 +32,16 @@ def fragment(parser, token):
     return FragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])
 
 
+def _generation(context):
+    """The generation number, read once per request however many fragments it draws."""
+    request = context.get("request")
+    if request is None:
+        return generation()
+    if not hasattr(request, "_fragment_generation"):
+        request._fragment_generation = generation()
+    return request._fragment_generation
+
+
 class FragmentNode(template.Node):
     def __init__(self, nodelist, name, vary_on):
         self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
@@ -39,7 +49,7 @@ class FragmentNode(template.Node):
     def render(self, context):
         values = "\x1f".join(str(value.resolve(context)) for value in self.vary_on)
         digest = hashlib.md5(values.encode(), usedforsecurity=False).hexdigest()
-        key = f"fragment:{self.name}:{generation()}:{digest}"
+        key = f"fragment:{self.name}:{_generation(context)}:{digest}"
         markup = cache.get(key)
         if markup is None:
             markup = self.nodelist.render(context)
