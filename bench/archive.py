@@ -39,13 +39,13 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 
 
-def _free_port():
+def _free_port():  # others may be serving on this machine
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-PORT = _free_port()  # others may be serving on this machine
+CEILING_NAME = "static 10 KB file (ceiling)"
 CEILING = "/static/bench/ceiling.txt"
 # A common pair of words, a rare one (an invented place in a few hundred stories of a
 # million), and a quoted phrase: the generator's word lists make all three.
@@ -76,7 +76,7 @@ def environment(server, size, *, page_cache):
         "SECRET_KEY": "benchmark-only-not-a-secret",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
-        "SITE_URL": f"http://127.0.0.1:{PORT}",
+        "SITE_URL": "http://127.0.0.1",
         "MEDIA_ROOT": str(RESULTS / "media"),
         "PAGE_CACHE_SECONDS": "300" if page_cache else "0",
         # Each worker's own memory, as by default, but roomy: Django's default of 300
@@ -163,11 +163,11 @@ def pages(server, size):
 
 
 class Server:
-    def __init__(self, env, log):
-        self.log = log
+    def __init__(self, env, log, port):
+        self.log, self.port = log, port
         log.unlink(missing_ok=True)
         self.process = subprocess.Popen(
-            [GUNICORN, "newsroom.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{PORT}",
+            [GUNICORN, "newsroom.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
              "--access-logfile", str(log), "--access-logformat", LOG_FORMAT,
              "--log-level", "warning"],
             cwd=ROOT, env=env,
@@ -176,7 +176,7 @@ class Server:
             if self.process.poll() is not None:
                 break
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{CEILING}", timeout=1)
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{CEILING}", timeout=1)
                 return
             except OSError:
                 time.sleep(0.2)
@@ -187,8 +187,9 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def drive(url, args, log):
+def drive(url, args, server):
     """wrk against one address: requests a second, and gunicorn's median time."""
+    log = server.log
     script = None
     if isinstance(url, tuple):
         url, script = url
@@ -197,7 +198,10 @@ def drive(url, args, log):
     if script:
         command += ["-s", str(script)]
     output = subprocess.run(
-        [*command, f"http://127.0.0.1:{PORT}{url}"], capture_output=True, text=True, check=True
+        [*command, f"http://127.0.0.1:{server.port}{url}"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -214,12 +218,12 @@ def drive(url, args, log):
     }
 
 
-def warm(url):
+def warm(url, port):
     paths = [url]
     if isinstance(url, tuple):
         paths = re.findall(r'"(/news/[^"]+)"', url[1].read_text())
     for path in paths:
-        urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30).read()
+        urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).read()
 
 
 def static_files(env):
@@ -251,24 +255,32 @@ def main():
         prepare(args.server, size, args.reuse)
     static_files(environment(args.server, args.sizes[0], page_cache=False))
 
-    results = {}
-    for size in args.sizes:
-        urls, facts = subprocess_pages(args.server, size)
+    # Every size is served at once, each by its own gunicorn, and each page is driven at
+    # every size in turn: the machine's load drifts, and the ratios compare like with like.
+    sites = {size: subprocess_pages(args.server, size) for size in args.sizes}
+    for size, (_urls, facts) in sites.items():
         print(f"{size:,}: {facts}")
-        for cached in (False, True):
-            env = environment(args.server, size, page_cache=cached)
-            log = RESULTS / f"access-{size}-{'cached' if cached else 'uncached'}.log"
-            server = Server(env, log)
-            try:
-                results[(size, "static 10 KB file (ceiling)", cached)] = drive(CEILING, args, log)
-                for name, url in urls.items():
-                    warm(url)  # a first request: connections opened, caches filled
-                    results[(size, name, cached)] = drive(url, args, log)
-                    row = results[(size, name, cached)]
-                    print(f"  {'cached' if cached else 'uncached':8} {name:40} "
-                          f"{row['rate']:8.1f} req/s  p50 {row['p50']:6.2f} ms  "
-                          f"[{row['statuses']}] errors {row['errors']}", flush=True)  # fmt: skip
-            finally:
+    results = {}
+    for cached in (False, True):
+        mode = "cached" if cached else "uncached"
+        servers = {}
+        try:
+            for size in args.sizes:
+                port = _free_port()
+                log = RESULTS / f"access-{size}-{mode}.log"
+                servers[size] = Server(environment(args.server, size, page_cache=cached), log, port)
+            names = [CEILING_NAME, *sites[args.sizes[0]][0]]
+            for name in names:
+                for size in args.sizes:
+                    server = servers[size]
+                    url = CEILING if name == CEILING_NAME else sites[size][0][name]
+                    warm(url, server.port)  # connections opened, caches filled
+                    row = results[(size, name, cached)] = drive(url, args, server)
+                    print(f"  {mode:8} {size:>9,} {name:28} {row['rate']:8.1f} req/s  "
+                          f"p50 {row['p50']:7.2f} ms  [{row['statuses']}] errors "
+                          f"{row['errors']}", flush=True)  # fmt: skip
+        finally:
+            for server in servers.values():
                 server.stop()
     print(f"load average after: {load_average()}")
     table = render_table(args.sizes, results)
