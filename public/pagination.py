@@ -65,8 +65,9 @@ def paginate(articles, *, cursor: Cursor | None, per_page: int, ids_first=False)
 
     `ids_first` is for lists filtered through a join (a tag's or an author's stories):
     walking the newest articles to find the page's few, the first query reads only the
-    publication-time index and the join's index, never a whole article row; a second
-    one then reads the rows of the page alone.
+    publication-time index and the join's index, never a whole article row. The page's
+    rows are read only when something first asks an item for more than its id and time
+    (`DeferredRow`): a card served from its cached fragment never does.
     """
     if cursor is not None:
         articles = articles.filter(published_at__lte=cursor.published_at).filter(
@@ -74,9 +75,9 @@ def paginate(articles, *, cursor: Cursor | None, per_page: int, ids_first=False)
         )
     newest = articles.published().order_by("-published_at", "-pk")
     if ids_first:
-        keys = newest.select_related(None).prefetch_related(None).values_list("pk", flat=True)
-        ids = list(keys[: per_page + 1])
-        rows = list(articles.filter(pk__in=ids).order_by("-published_at", "-pk")) if ids else []
+        keys = newest.select_related(None).prefetch_related(None)
+        found = list(keys.values_list("pk", "published_at")[: per_page + 1])
+        rows = PageRows(articles, [pk for pk, _ in found[:per_page]]).deferred(found)
     else:
         rows = list(newest[: per_page + 1])
     items = rows[:per_page]
@@ -85,6 +86,37 @@ def paginate(articles, *, cursor: Cursor | None, per_page: int, ids_first=False)
         last = items[-1]
         next_cursor = Cursor(published_at=last.published_at, pk=last.pk)
     return Page(items=items, next_cursor=next_cursor, is_first=cursor is None)
+
+
+class PageRows:
+    """The rows of one page, read in one query (with the list's joins) when first needed."""
+
+    def __init__(self, articles, ids):
+        self.articles, self.ids, self.by_id = articles, ids, None
+
+    def get(self, pk):
+        if self.by_id is None:
+            self.by_id = {row.pk: row for row in self.articles.filter(pk__in=self.ids)}
+        return self.by_id[pk]
+
+    def deferred(self, found):
+        return [DeferredRow(pk, published_at, self) for pk, published_at in found]
+
+
+class DeferredRow:
+    """A page's item known by its id and publication time; anything else asked of it is
+    read from its row, which PageRows fetches with the rest of the page's."""
+
+    def __init__(self, pk, published_at, rows):
+        self.pk, self.id, self.published_at, self._rows = pk, pk, published_at, rows
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._rows.get(self.pk), name)
+
+    def __str__(self):
+        return str(self._rows.get(self.pk))
 
 
 def cursor_from_request(request) -> Cursor | None:
