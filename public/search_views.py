@@ -18,6 +18,7 @@ from .search import search as run_search
 TEMPLATE = "articles/search.html"
 PER_PAGE = 12
 MAX_START = 10_000  # beyond any page of ranked results
+FIRST_YEAR, LAST_YEAR = 1800, 9000
 
 
 class SearchForm(forms.Form):
@@ -36,6 +37,19 @@ class SearchForm(forms.Form):
     def __init__(self, query):
         data = {name: query.get(self.FIELD_NAMES.get(name, name), "") for name in self.base_fields}
         super().__init__(data)
+
+    def clean_date_from(self):
+        return self._plausible(self.cleaned_data["date_from"])
+
+    def clean_date_to(self):
+        return self._plausible(self.cleaned_data["date_to"])
+
+    @staticmethod
+    def _plausible(day):
+        # A day a story could have: 0001-01-01 or 9999-12-31 overflow a day's bounds.
+        if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise forms.ValidationError("Out of range.")
+        return day
 
     def value(self, name):
         """The cleaned value, or None where it could not be read."""

@@ -226,6 +226,8 @@ def test_a_day_filter_takes_the_whole_day_in_the_sites_time_zone(client, clock):
         ({"to": "2025-13-45"}, "The “to” date could not be read"),
         ({"sort": "loudest"}, "The order asked for is not one we offer"),
         ({"tag": "<b>"}, "That topic is not one we know"),
+        ({"to": "9999-12-31"}, "The “to” date could not be read"),
+        ({"from": "0001-01-01"}, "The “from” date could not be read"),
     ],
 )
 def test_unreadable_filters_are_left_out_with_a_note(client, params, note):
