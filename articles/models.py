@@ -70,6 +70,11 @@ class TaggedArticle(TaggedItemBase):
     class Meta:
         verbose_name = "tag on an article"
         verbose_name_plural = "tags on articles"
+        indexes = [
+            # "Is this article on that tag?" from the index alone: a tag page walks the
+            # newest articles and asks it of each, never reading this table's rows.
+            models.Index(fields=["content_object", "tag"], name="tagged_article_tag"),
+        ]
 
 
 # --- The editor's desk: the photo library, and the autosaved copies of unsaved work ---------
@@ -444,3 +449,6 @@ class PreviewLink(models.Model):
 
 # Live coverage's models live beside the article's, in their own module.
 from .live import LiveEntry, LiveEntryAuthorship  # noqa: E402, F401
+
+# Registered with the app here; the module only needs the "articles.Article" label.
+from .search_document import SearchDocument  # noqa: E402, F401

@@ -6,6 +6,7 @@ class PublicConfig(AppConfig):
     verbose_name = "Public site"
 
     def ready(self):
-        from . import signals
+        from . import signals, sitemaps
 
         signals.connect()
+        sitemaps.connect()

@@ -89,6 +89,20 @@ def _cached(request):
         return None, None
 
 
+def usable_generation() -> int | None:
+    """The generation, or None while the cache does not answer or owes an invalidation
+    (a save made while it was down): then nothing may be read from it."""
+    if _invalidation_pending:
+        invalidate_public_pages()
+        if _invalidation_pending:
+            return None
+    try:
+        return generation()
+    except Exception:
+        logger.warning("Page cache unavailable: drawing fragments afresh")
+        return None
+
+
 def _store(key, entry, timeout) -> None:
     try:
         cache.set(key, entry, timeout)

@@ -17,19 +17,19 @@ def render_list(
     item_template="articles/includes/card.html",
     per_page=12,
     context=None,
+    ids_first=False,
 ):
     """Render one page of the public articles in `queryset` (see `paginate`), or just
     its items when the script asks for them.
 
     The "Show More" link is a real URL to the next page; the script fetches the same URL
-    with `fragment=1` and appends what comes back.
+    with `fragment=1` and appends what comes back. `ids_first`: see `paginate`.
     """
     try:
         cursor = cursor_from_request(request)
     except InvalidCursor:
         return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
-    page = paginate(queryset, cursor=cursor, per_page=per_page)
-    surrogate_keys.record(*map(surrogate_keys.for_card, page.items))
+    page = paginate(queryset, cursor=cursor, per_page=per_page, ids_first=ids_first)
     context = {
         **(context or {}),
         "page": page,
@@ -38,7 +38,11 @@ def render_list(
     }
     if request.GET.get(FRAGMENT_PARAM) == "1":
         template = "includes/list_fragment.html"
-    return render(request, template, context)
+    response = render(request, template, context)
+    # After drawing: the rows a card read are known then (cards drawn from a cached
+    # fragment read none, and name their story alone).
+    surrogate_keys.record(*map(surrogate_keys.for_card, page.items))
+    return response
 
 
 def next_page_url(page, path, query=None):

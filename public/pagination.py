@@ -55,7 +55,9 @@ class Page:
         return self.next_cursor is not None
 
 
-def paginate(articles, *, cursor: Cursor | None, per_page: int, oldest_first: bool = False) -> Page:
+def paginate(
+    articles, *, cursor: Cursor | None, per_page: int, oldest_first=False, ids_first=False
+) -> Page:
     """One page of the public `articles` after `cursor`, newest first, in one query.
 
     The visibility rule, `published()`, is applied here, after the cursor's bound, so
@@ -65,6 +67,12 @@ def paginate(articles, *, cursor: Cursor | None, per_page: int, oldest_first: bo
 
     Any rows with a `published_at` and a `published()` rule page the same way (a live
     story's entries do); `oldest_first` reads them the other way (an ended live story).
+
+    `ids_first` is for lists filtered through a join (a tag's or an author's stories):
+    walking the newest articles to find the page's few, the first query reads only the
+    publication-time index and the join's index, never a whole article row. The page's
+    rows are read only when something first asks an item for more than its id and time
+    (`DeferredRow`): a card served from its cached fragment never does.
     """
     if cursor is not None and oldest_first:
         articles = articles.filter(published_at__gte=cursor.published_at).filter(
@@ -75,13 +83,50 @@ def paginate(articles, *, cursor: Cursor | None, per_page: int, oldest_first: bo
             Q(published_at__lt=cursor.published_at) | Q(pk__lt=cursor.pk)
         )
     order = ("published_at", "pk") if oldest_first else ("-published_at", "-pk")
-    rows = list(articles.published().order_by(*order)[: per_page + 1])
+    ordered = articles.published().order_by(*order)
+    if ids_first:
+        keys = ordered.select_related(None).prefetch_related(None)
+        found = list(keys.values_list("pk", "published_at")[: per_page + 1])
+        rows = PageRows(articles, [pk for pk, _ in found[:per_page]]).deferred(found)
+    else:
+        rows = list(ordered[: per_page + 1])
     items = rows[:per_page]
     next_cursor = None
     if len(rows) > per_page:
         last = items[-1]
         next_cursor = Cursor(published_at=last.published_at, pk=last.pk)
     return Page(items=items, next_cursor=next_cursor, is_first=cursor is None)
+
+
+class PageRows:
+    """The rows of one page, read in one query (with the list's joins) when first needed."""
+
+    def __init__(self, articles, ids):
+        self.articles, self.ids, self.by_id = articles, ids, None
+
+    def get(self, pk):
+        if self.by_id is None:
+            self.by_id = {row.pk: row for row in self.articles.filter(pk__in=self.ids)}
+        return self.by_id[pk]
+
+    def deferred(self, found):
+        return [DeferredRow(pk, published_at, self) for pk, published_at in found]
+
+
+class DeferredRow:
+    """A page's item known by its id and publication time; anything else asked of it is
+    read from its row, which PageRows fetches with the rest of the page's."""
+
+    def __init__(self, pk, published_at, rows):
+        self.pk, self.id, self.published_at, self._rows = pk, pk, published_at, rows
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._rows.get(self.pk), name)
+
+    def __str__(self):
+        return str(self._rows.get(self.pk))
 
 
 def cursor_from_request(request) -> Cursor | None:

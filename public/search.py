@@ -1,21 +1,52 @@
-"""Search over public articles: every word must appear in the title, standfirst or body.
+"""Search over public articles: full text, ranked, on PostgreSQL and SQLite alike.
 
-One code path on SQLite and PostgreSQL (icontains), so both behave alike in tests.
+A reader's query is read once into a small syntax tree (`parse_query`: words, "quoted
+phrases", -exclusions and `or`, the syntax of PostgreSQL's `websearch_to_tsquery`), then
+handed to the index the database has (articles/search_index.py keeps both in step):
+
+- PostgreSQL: the GIN-indexed `SearchDocument`, matched with `websearch_to_tsquery`,
+  ranked with `ts_rank`, snippets from `ts_headline`.
+- SQLite: the FTS5 table, matched with an FTS5 expression built from the same tree,
+  ranked with `bm25`, snippets from `snippet`.
+
+Every query goes through `Article.objects.published()`. Ranking looks at the newest
+`CANDIDATES` matches only, so a query matching half the archive costs what one matching
+a few hundred does; relevance is blended with recency (`blended_score`), and the date
+filters reach anything older.
 """
 
+import html
+import math
 import re
-from functools import reduce
-from operator import and_
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
 
-from django.db.models import Q
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, Func, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
-from articles.models import Article
+from articles.models import Article, SearchDocument
+from articles.search_index import CONFIG, FTS_TABLE
 
 MAX_QUERY_LENGTH = 200
-MAX_TERMS = 10  # each word adds three LIKEs to the query
+MAX_TERMS = 10  # words and phrases; more adds cost and rarely a better answer
+CANDIDATES = 200  # the newest matches that are ranked (and counted exactly)
+ENOUGH_FOUND = 25  # matches that end a phrase search going back by windows
+RECENCY_HALF_LIFE_DAYS = 365
+# Marks ts_headline and snippet() put around a match: private-use characters, which the
+# snippet's own text is cleared of, so escaping can never split or fake one.
+_START, _STOP = "\ue000", "\ue001"
+SNIPPET_WORDS = 30
 
 # NUL makes PostgreSQL refuse the query outright; other control characters are noise.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000\ue001]")
+# A word is letters and digits (any script); everything else between words is a gap.
+_WORD = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r'(-?)"([^"]*)("?)|(\S+)')
 
 
 def clean_query(raw: str) -> tuple[str, list[str]]:
@@ -25,20 +56,310 @@ def clean_query(raw: str) -> tuple[str, list[str]]:
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH].rstrip()
         notes.append(f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters.")
-    if len(query.split()) > MAX_TERMS:
-        notes.append(f"Only the first {MAX_TERMS} words were searched for.")
     return query, notes
 
 
-def search_articles(query: str):
-    """Articles holding every word of a cleaned, non-empty `query`.
+# --- The query, parsed ----------------------------------------------------------------
 
-    Only for a paginated list: `paginate()` applies the visibility rule, so it is not
-    applied twice here.
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # one word, or a phrase
+    negated: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    """Alternatives (joined by `or`), each a list of terms that must all hold."""
+
+    alternatives: list[list[Term]] = field(default_factory=list)
+    truncated: bool = False
+
+    def __bool__(self):
+        return bool(self.alternatives)
+
+    @property
+    def has_phrase(self):
+        return any(len(t.words) > 1 for alt in self.alternatives for t in alt if not t.negated)
+
+    def websearch(self) -> str:
+        """The query in `websearch_to_tsquery` syntax, with nothing but words in it."""
+        return " or ".join(" ".join(_websearch_term(t) for t in alt) for alt in self.alternatives)
+
+    def fts5(self) -> str:
+        """The same query as an FTS5 expression: every word quoted, so none is an operator."""
+        return " OR ".join(_fts5_group(alt) for alt in self.alternatives)
+
+
+def _websearch_term(term):
+    text = " ".join(term.words)
+    text = f'"{text}"' if len(term.words) > 1 else text
+    return f"-{text}" if term.negated else text
+
+
+def _fts5_group(terms):
+    positive = " ".join(f'"{" ".join(t.words)}"' for t in terms if not t.negated)
+    negative = "".join(f' NOT "{" ".join(t.words)}"' for t in terms if t.negated)
+    return f"({positive}{negative})"
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Words, "phrases", -exclusions and `or`, as a reader types them.
+
+    Punctuation is a gap between words, so no operator of either database survives. An
+    alternative with nothing but exclusions is dropped: it would match almost every
+    story (and read the whole index to do it).
     """
-    terms = query.split()[:MAX_TERMS]
-    conditions = [
-        Q(title__icontains=term) | Q(standfirst__icontains=term) | Q(body__icontains=term)
-        for term in terms
-    ]
-    return Article.objects.filter(reduce(and_, conditions, Q()))
+    parsed, current, terms = ParsedQuery(), [], 0
+    for negated, phrase, _closed, bare in _TOKEN.findall(query):
+        if bare:
+            if bare.lower() == "or":
+                parsed.alternatives.append(current)
+                current = []
+                continue
+            negated = "-" if bare.startswith("-") else ""
+            phrase = bare
+        words = tuple(word.lower() for word in _WORD.findall(phrase))
+        if not words:
+            continue
+        if terms == MAX_TERMS:
+            parsed.truncated = True
+            break
+        terms += 1
+        current.append(Term(words=words, negated=bool(negated)))
+    parsed.alternatives.append(current)
+    parsed.alternatives = [alt for alt in parsed.alternatives if any(not t.negated for t in alt)]
+    return parsed
+
+
+# --- Matching, ranking and snippets, per database ----------------------------------------
+
+
+class _Postgres:
+    # Days back that a phrase search reaches, window by window (see _newest_matches).
+    PHRASE_WINDOWS = (30, 365, 5 * 365, None)
+
+    def __init__(self, parsed):
+        self.query = SearchQuery(parsed.websearch(), config=CONFIG, search_type="websearch")
+
+    def matching(self, articles):
+        return articles.filter(search_document__document=self.query)
+
+    def relevance(self, ids):
+        documents = SearchDocument.objects.filter(article_id__in=ids).annotate(
+            # Normalisation 1: divided by 1 + log(length), so a long story is not
+            # ranked above a short one for the length alone.
+            rank=SearchRank(F("document"), self.query, normalization=Value(1))
+        )
+        return dict(documents.values_list("article_id", "rank"))
+
+    def snippets(self, ids):
+        # The stored HTML as text: tags (and any stray mark character) become spaces.
+        text = Func(
+            F("body_html"), Value(f"<[^>]+>|[{_START}{_STOP}]"), Value(" "), Value("g"),
+            function="regexp_replace", output_field=TextField(),
+        )  # fmt: skip
+        rows = Article.objects.filter(pk__in=ids).annotate(
+            snippet=SearchHeadline(
+                text,
+                self.query,
+                config=CONFIG,
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=SNIPPET_WORDS,
+                min_words=SNIPPET_WORDS // 2,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        # Entities of the stored HTML (&amp;, &rsquo;) become the characters they stand for.
+        return {pk: html.unescape(text) for pk, text in rows.values_list("pk", "snippet")}
+
+
+class _Sqlite:
+    PHRASE_WINDOWS = (None,)  # FTS5 keeps positions: a phrase costs what its words do
+    # bm25 weights of the columns: title, standfirst, names, body.
+    WEIGHTS = "10.0, 4.0, 2.0, 1.0"
+
+    def __init__(self, parsed):
+        self.expression = parsed.fts5()
+
+    def matching(self, articles):
+        return articles.filter(
+            pk__in=RawSQL(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self.expression]
+            )
+        )
+
+    def _select(self, column, ids):
+        """`column` for a few matching rows (a page's worth: see `relevance`)."""
+        marks = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, {column} FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
+                [self.expression, *ids],
+            )
+            return dict(cursor.fetchall())
+
+    def relevance(self, ids):
+        # Every match's score in one pass of the index, kept for the candidates: FTS5
+        # answers `rowid IN (…)` one row at a time, hundreds of times slower. bm25() is
+        # lower for a better match; turned round so higher is better.
+        wanted = set(ids)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, bm25({FTS_TABLE}, {self.WEIGHTS}) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s",
+                [self.expression],
+            )
+            return {pk: -score for pk, score in cursor.fetchall() if pk in wanted}
+
+    def snippets(self, ids):
+        column = f"snippet({FTS_TABLE}, 3, '{_START}', '{_STOP}', ' … ', {SNIPPET_WORDS // 2})"
+        return self._select(column, ids)
+
+
+def _backend(parsed):
+    return _Postgres(parsed) if connection.vendor == "postgresql" else _Sqlite(parsed)
+
+
+# --- The search --------------------------------------------------------------------------
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+
+
+@dataclass
+class Filters:
+    tag: object = None  # a Tag
+    author: object = None  # an Author
+    date_from: object = None  # dates, inclusive, in the site's time zone
+    date_to: object = None
+
+    def apply(self, articles):
+        if self.tag is not None:
+            articles = articles.filter(tags=self.tag)
+        if self.author is not None:
+            articles = articles.filter(authorships__author=self.author)
+        # Whole days in the site's time zone, as bounds the publication-time index can use.
+        if self.date_from is not None:
+            articles = articles.filter(published_at__gte=_start_of(self.date_from))
+        if self.date_to is not None:
+            articles = articles.filter(published_at__lt=_start_of(self.date_to + timedelta(days=1)))
+        return articles
+
+
+def _start_of(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+@dataclass
+class Results:
+    items: list  # articles for the cards, each with `.snippet` (safe HTML)
+    total: int  # matches, up to CANDIDATES + 1
+    start: int
+    next_start: int | None
+    oldest_ranked: object = None  # publication time of the oldest match ranked
+    searched_since: object = None  # where a phrase search stopped short of the archive
+    ranked: int = 0  # how many matches at most are ranked and counted
+
+    @property
+    def more_than_ranked(self):
+        """More stories match than are ranked and counted: the total is a lower bound."""
+        return self.total > self.ranked
+
+    @property
+    def has_next(self):
+        return self.next_start is not None
+
+
+def blended_score(relevance, published_at, now):
+    """Relevance, with half its weight fading as a story ages (half-life of a year)."""
+    age_days = max(0.0, (now - published_at).total_seconds() / 86400)
+    return relevance * (0.5 + 0.5 * math.pow(0.5, age_days / RECENCY_HALF_LIFE_DAYS))
+
+
+def search(parsed: ParsedQuery, *, sort=Sort.RELEVANCE, filters=None, start=0, per_page=12):
+    """One page of public stories matching `parsed`, with their snippets."""
+    backend = _backend(parsed)
+    articles = (filters or Filters()).apply(backend.matching(Article.objects.published()))
+    # The newest matches, one more than are ranked, to know whether there are more.
+    windows = backend.PHRASE_WINDOWS if parsed.has_phrase else (None,)
+    candidates, since = _newest_matches(articles, windows)
+    total = len(candidates)
+    candidates = candidates[:CANDIDATES]
+    oldest = since or (candidates[-1][1] if candidates else None)
+    if sort == Sort.RELEVANCE and candidates:
+        relevance = backend.relevance([pk for pk, _ in candidates])
+        now = timezone.now()
+        candidates.sort(
+            key=lambda c: (blended_score(relevance.get(c[0], 0.0), c[1], now), c[1], c[0]),
+            reverse=True,
+        )
+    page_ids = [pk for pk, _ in candidates[start : start + per_page]]
+    by_id = Article.objects.for_listing().in_bulk(page_ids)
+    snippets = backend.snippets(page_ids) if page_ids else {}
+    items = []
+    for pk in page_ids:
+        article = by_id[pk]
+        article.snippet = marked_snippet(snippets.get(pk, ""))
+        items.append(article)
+    end = start + per_page
+    return Results(
+        items=items,
+        total=total,
+        start=start,
+        next_start=end if end < len(candidates) else None,
+        oldest_ranked=oldest,
+        searched_since=since,
+        ranked=CANDIDATES,
+    )
+
+
+def _newest_matches(articles, windows):
+    """(id, publication time) of the newest matches, one more than are ranked, and the
+    time they reach back to when the search stopped short of the whole archive.
+
+    The windows are days back from now, each searched after the one before; the search
+    stops once a window brings `ENOUGH_FOUND` matches. PostgreSQL's index cannot check
+    a phrase (only that its words are there), so a phrase of common words is checked
+    story by story: going back by windows bounds that work by the stories searched.
+    """
+    found, upper, now = [], None, timezone.now()
+    for days in windows:
+        lower = now - timedelta(days=days) if days else None
+        window = articles
+        if upper is not None:
+            window = window.filter(published_at__lt=upper)
+        if lower is not None:
+            window = window.filter(published_at__gte=lower)
+        found += window.order_by("-published_at", "-pk").values_list("pk", "published_at")[
+            : CANDIDATES + 1 - len(found)
+        ]
+        upper = lower
+        if len(found) > CANDIDATES or len(found) >= ENOUGH_FOUND:
+            break
+    return found, upper if len(found) <= CANDIDATES else None
+
+
+def marked_snippet(text: str):
+    """Snippet text, escaped, with its matches in <mark>: safe whatever the story holds."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    out, inside = [], False
+    for part in re.split(f"([{_START}{_STOP}])", text):
+        if part == _START and not inside:
+            out.append("<mark>")
+            inside = True
+        elif part == _STOP and inside:
+            out.append("</mark>")
+            inside = False
+        elif part not in (_START, _STOP):
+            out.append(escape(part))
+    if inside:
+        out.append("</mark>")
+    return mark_safe("".join(out))  # every piece of text in it was escaped above

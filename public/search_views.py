@@ -1,11 +1,70 @@
+"""The search page: `/search/?q=…&sort=…&tag=…&author=…&from=…&to=…&start=…`.
+
+Any input gives a page: what cannot be read is left out, with a note saying so. "Show
+More" is a link to the next page (`start`), which show-more.js fetches as a fragment.
+"""
+
+from django import forms
 from django.shortcuts import render
+from django.utils import timezone
+from taggit.models import Tag
+
+from authors.models import Author
 
 from . import surrogate_keys
 from .cache import edge_page
-from .listing import render_list
-from .search import clean_query, search_articles
+from .listing import FRAGMENT_PARAM
+from .search import MAX_TERMS, Filters, Sort, clean_query, parse_query
+from .search import search as run_search
 
 TEMPLATE = "articles/search.html"
+PER_PAGE = 12
+MAX_START = 10_000  # beyond any page of ranked results
+FIRST_YEAR, LAST_YEAR = 1800, 9000
+
+
+class SearchForm(forms.Form):
+    sort = forms.ChoiceField(
+        choices=[(Sort.RELEVANCE, "Best match"), (Sort.NEWEST, "Newest first")],
+        required=False,
+    )
+    tag = forms.SlugField(required=False)
+    author = forms.SlugField(required=False)
+    date_from = forms.DateField(required=False, label="From")
+    date_to = forms.DateField(required=False, label="To")
+    start = forms.IntegerField(required=False, min_value=0, max_value=MAX_START)
+
+    FIELD_NAMES = {"date_from": "from", "date_to": "to"}  # in the address
+
+    def __init__(self, query):
+        data = {name: query.get(self.FIELD_NAMES.get(name, name), "") for name in self.base_fields}
+        super().__init__(data)
+
+    def clean_date_from(self):
+        return self._plausible(self.cleaned_data["date_from"])
+
+    def clean_date_to(self):
+        return self._plausible(self.cleaned_data["date_to"])
+
+    @staticmethod
+    def _plausible(day):
+        # A day a story could have: 0001-01-01 or 9999-12-31 overflow a day's bounds.
+        if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise forms.ValidationError("Out of range.")
+        return day
+
+    def value(self, name):
+        """The cleaned value, or None where it could not be read."""
+        return self.cleaned_data.get(name) if name not in self.errors else None
+
+
+NOTES = {
+    "sort": "The order asked for is not one we offer: showing the best matches.",
+    "tag": "That topic is not one we know: searching every topic.",
+    "author": "That author is not one we know: searching every author.",
+    "date_from": "The “from” date could not be read (use YYYY-MM-DD): it was left out.",
+    "date_to": "The “to” date could not be read (use YYYY-MM-DD): it was left out.",
+}
 
 
 # Not behind the page cache: every distinct query would take a cache entry of its own.
@@ -13,9 +72,84 @@ TEMPLATE = "articles/search.html"
 @edge_page(surrogate_keys.SEARCH, surrogate_keys.SIDEBAR)
 def search(request):
     query, notes = clean_query(request.GET.get("q", ""))
-    context = {"query": query, "notes": notes}
-    if not query:
-        return render(request, TEMPLATE, context)
-    return render_list(
-        request, search_articles(query).for_listing(), template=TEMPLATE, context=context
+    form = SearchForm(request.GET)
+    form.is_valid()
+    notes += [NOTES[name] for name in form.errors if name in NOTES]
+    if "start" in form.errors:
+        return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
+
+    filters = Filters(
+        tag=_lookup(Tag, form.value("tag"), notes, "tag"),
+        author=_lookup(Author, form.value("author"), notes, "author"),
+        date_from=form.value("date_from"),
+        date_to=form.value("date_to"),
     )
+    sort = form.value("sort") or Sort.RELEVANCE
+    parsed = parse_query(query)
+    if parsed.truncated:
+        notes.append(f"Only the first {MAX_TERMS} words and phrases were searched for.")
+    if query and not parsed:
+        notes.append("Add a word to search for: a search made only of exclusions finds nothing.")
+    context = {
+        "query": query,
+        "notes": notes,
+        "form": form,
+        "sort": sort,
+        "filters": filters,
+        "tags": Tag.objects.order_by("name").only("name", "slug"),
+        "authors": Author.objects.order_by("name").only("name", "slug"),
+        "item_template": "articles/includes/search_result.html",
+    }
+    if not parsed:
+        return render(request, TEMPLATE, context)
+
+    results = run_search(
+        parsed, sort=sort, filters=filters, start=form.value("start") or 0, per_page=PER_PAGE
+    )
+    surrogate_keys.record(*map(surrogate_keys.for_card, results.items))
+    context.update(
+        page=results,
+        sort_urls={name: _sort_url(request, name) for name in (Sort.RELEVANCE, Sort.NEWEST)},
+        next_url=_page_url(request, results.next_start) if results.has_next else "",
+        older_url=_older_url(request, results),
+    )
+    if request.GET.get(FRAGMENT_PARAM) == "1":
+        return render(request, "includes/list_fragment.html", context)
+    return render(request, TEMPLATE, context)
+
+
+def _lookup(model, slug, notes, name):
+    if not slug:
+        return None
+    found = model.objects.filter(slug=slug).first()
+    if found is None:
+        notes.append(NOTES[name])
+    return found
+
+
+def _page_url(request, start):
+    query = request.GET.copy()
+    query.pop(FRAGMENT_PARAM, None)
+    query["start"] = start
+    return f"{request.path}?{query.urlencode()}"
+
+
+def _sort_url(request, sort):
+    query = request.GET.copy()
+    for name in (FRAGMENT_PARAM, "start"):
+        query.pop(name, None)
+    query["sort"] = sort
+    return f"{request.path}?{query.urlencode()}"
+
+
+def _older_url(request, results):
+    """Where more matches than are ranked exist: the same search, before the oldest shown."""
+    stopped_short = results.more_than_ranked or results.searched_since is not None
+    if not stopped_short or results.has_next or not results.items:
+        return ""
+    query = request.GET.copy()
+    for name in (FRAGMENT_PARAM, "start"):
+        query.pop(name, None)
+    query["to"] = timezone.localdate(results.oldest_ranked).isoformat()
+    query["sort"] = Sort.NEWEST
+    return f"{request.path}?{query.urlencode()}"

@@ -53,10 +53,16 @@ def for_card(item) -> set[str]:
     byline or kicker loaded, and shows none.
     """
     keys = {article(item.pk)}
+    if (rows := item.__dict__.get("_rows")) is not None:  # a DeferredRow: its row, if read
+        item = (rows.by_id or {}).get(item.pk)
+        if item is None:
+            return keys
     loaded = item.__dict__
     if "primary_tag_id" in loaded and loaded["primary_tag_id"] is not None:
         keys.add(tag(loaded["primary_tag_id"]))
-    prefetched = getattr(item, "_prefetched_objects_cache", {})
+    # From the instance's own attributes: an item a list has not read yet (a DeferredRow,
+    # public/pagination.py) names its story alone, and reads no row for it.
+    prefetched = loaded.get("_prefetched_objects_cache", {})
     if "authorships" in prefetched:
         keys.update(author(a.author_id) for a in prefetched["authorships"])
     return keys

@@ -4,7 +4,7 @@ Names keep the namespace of what they show ("articles:detail", "authors:detail")
 models and templates name a page by its content, not by the app that serves it.
 """
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from . import desk_preview, live_views, preview_views, surrogate_keys, views
@@ -13,7 +13,7 @@ from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
 from .health import healthz
 from .live_feed import LiveEntriesFeed
 from .search_views import search
-from .sitemaps import news_sitemap, site_sitemap
+from .sitemaps import month_sitemap, news_sitemap, section_sitemap, sitemap_index
 
 article_patterns = [
     path("news/", views.news_feed, name="news_feed"),
@@ -47,7 +47,13 @@ urlpatterns = [
     path("rss/", public_page(LatestArticlesFeed()), name="rss"),
     path("tags/<slug:slug>/rss/", public_page(TagFeed()), name="tag_rss"),
     path("authors/<slug:slug>/rss/", public_page(AuthorFeed()), name="author_rss"),
-    path("sitemap.xml", site_sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    re_path(
+        r"^sitemaps/articles-(?P<year>[0-9]{4})-(?P<month>[0-9]{2})\.xml$",
+        month_sitemap,
+        name="sitemap_month",
+    ),
+    path("sitemaps/<slug:section>.xml", section_sitemap, name="sitemap_section"),
     path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
     path(
         "robots.txt",

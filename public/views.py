@@ -75,6 +75,7 @@ def tag_detail(request, slug):
         Article.objects.for_listing().filter(tags=tag),
         template="articles/tag_detail.html",
         context={"tag": tag},
+        ids_first=True,
     )
 
 
@@ -93,4 +94,5 @@ def author_detail(request, slug):
         Article.objects.for_listing().filter(authorships__author=author),
         template="authors/author_detail.html",
         context={"author": author, "heading": 3},
+        ids_first=True,
     )

@@ -4,7 +4,7 @@ page, its feed and its JSON-LD; what drafts never show; what caches let go of.""
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from django.utils import timezone
@@ -445,7 +445,9 @@ def test_lists_mark_a_live_story_and_show_its_latest_entry_time(client, story):
 def test_a_live_story_is_in_the_main_feed_and_the_news_sitemap_like_any_story(client, story):
     assert "Storm Edda crosses the coast" in client.get("/rss/").text
     assert f"{SITE_URL}/news/storm/" in client.get("/news-sitemap.xml").text
-    assert f"<loc>{SITE_URL}/news/storm/</loc>" in client.get("/sitemap.xml").text
+    month = f"/sitemaps/articles-{story.published_at.astimezone(UTC):%Y-%m}.xml"
+    assert f"<loc>{SITE_URL}{month}</loc>" in client.get("/sitemap.xml").text
+    assert f"<loc>{SITE_URL}/news/storm/</loc>" in client.get(month).text
 
 
 def test_an_entry_empties_the_page_cache_again_once_it_is_committed(

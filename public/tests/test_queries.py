@@ -22,13 +22,14 @@ pytestmark = pytest.mark.django_db
 # page -> (url, queries). For example the article page: the story, its bylines, tags and
 # corrections (4), the sidebar feed (1), the masthead's sections (1) and the next scheduled
 # publication (1). Home: the featured lead (1, none here), the latest stories and their
-# bylines (2), sidebar, sections, schedule.
+# bylines (2), sidebar, sections, schedule. Tag and author pages find their page's ids
+# first, then read those rows (see paginate).
 PAGES = {
     "home": ("/", 6),
     "news feed": ("/news/", 3),
     "article": ("/news/lead/", 7),
-    "tag": ("/tags/politics/", 6),
-    "author": ("/authors/ann-lee/", 6),
+    "tag": ("/tags/politics/", 7),
+    "author": ("/authors/ann-lee/", 7),
     "author list": ("/authors/", 3),
 }
 AVATAR = {"avatar": "avatars/portrait.png", "avatar_width": 64, "avatar_height": 64}

@@ -41,7 +41,7 @@ def stories():
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("budget", ["Harbour reopens", "Budget passes"]),  # title and body, newest first
+        ("budget", ["Budget passes", "Harbour reopens"]),  # a headline outranks a body
         ("SPENDING", ["Budget passes"]),  # standfirst, any case
         ("committee", ["Budget passes"]),  # body
         ("budget boats", ["Harbour reopens"]),  # every word must match
@@ -114,7 +114,7 @@ def test_long_queries_are_shortened_with_a_note(client):
 
 @pytest.mark.django_db
 def test_junk_cursor_is_a_400(client):
-    response = client.get("/search/", {"q": "budget", "after": "not-a-cursor"})
+    response = client.get("/search/", {"q": "budget", "start": "not-a-number"})
     assert response.status_code == 400
 
 

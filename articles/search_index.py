@@ -1,0 +1,171 @@
+"""Keeping the search index in step with the articles, on PostgreSQL and SQLite alike.
+
+Every change that alters what a search should find (an article saved, a byline or tag
+added or removed, an author or tag renamed) ends in `refresh(article_ids)`, the one
+function that rewrites those articles' entries, set-based, whatever wrote them: the
+signals below for the admin and the workflow, and `generate_articles` for its batches.
+
+- PostgreSQL: a weighted `tsvector` per article in `SearchDocument` (GIN-indexed):
+  headline A, standfirst B, the names of its tags and authors C, body D, accents folded
+  (the `newsroom_english` configuration). It is built from
+  the stored HTML: PostgreSQL's parser skips tags, so markup and link addresses are not
+  words.
+- SQLite: the same four columns, as plain text, in the FTS5 table `article_search`,
+  whose rowid is the article's id.
+
+Either way the database itself drops a deleted article's entry (a cascading foreign key,
+a trigger).
+
+Which entries a reader may see is not decided here: queries join the articles through
+`Article.objects.published()`.
+"""
+
+import html
+import re
+from itertools import islice
+
+from django.db import connection
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+
+# PostgreSQL's text-search configuration, for documents and queries: English stemming
+# with accents folded first, so "cafe" finds "café" as SQLite's FTS5 does. The migration
+# creates it (and the `unaccent` extension it uses).
+CONFIG = "newsroom_english"
+
+# SQLite's FTS5 table (Porter stemming, accents folded), made by the migration.
+FTS_TABLE = "article_search"
+CHUNK = 2000  # ids per statement: within SQLite's limit on bound parameters
+
+_TAG = re.compile(r"<[^>]+>")
+# Two private-use characters that search snippets use as marks: never in the indexed text.
+_MARKS = re.compile("[\ue000\ue001]")
+
+# The names on an article, tags then authors, as one text: shared by both databases.
+_NAMES_SQL = """
+    SELECT t.name FROM articles_taggedarticle ta JOIN taggit_tag t ON t.id = ta.tag_id
+    WHERE ta.content_object_id = a.id
+    UNION ALL
+    SELECT au.name FROM articles_authorship s JOIN authors_author au ON au.id = s.author_id
+    WHERE s.article_id = a.id
+"""
+
+_POSTGRES_REFRESH = f"""
+    INSERT INTO articles_searchdocument (article_id, document)
+    SELECT a.id,
+        setweight(to_tsvector('{CONFIG}', a.title), 'A')
+        || setweight(to_tsvector('{CONFIG}', a.standfirst), 'B')
+        || setweight(to_tsvector('{CONFIG}', coalesce(
+            (SELECT string_agg(n.name, ' ') FROM ({_NAMES_SQL}) n), '')), 'C')
+        || setweight(to_tsvector('{CONFIG}', a.body_html), 'D')
+    FROM articles_article a
+    WHERE a.id = ANY(%s)
+    ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document
+"""
+
+
+def plain_text(body_html: str) -> str:
+    """The words of stored HTML, for the SQLite index and for snippets."""
+    return _MARKS.sub(" ", html.unescape(_TAG.sub(" ", body_html)))
+
+
+def _chunks(ids):
+    ids = iter(ids)
+    while chunk := list(islice(ids, CHUNK)):
+        yield chunk
+
+
+def refresh(article_ids) -> None:
+    """Rewrite the index entries of these articles from what is stored now."""
+    with connection.cursor() as cursor:
+        for chunk in _chunks(article_ids):
+            if connection.vendor == "postgresql":
+                cursor.execute(_POSTGRES_REFRESH, [chunk])
+            elif connection.vendor == "sqlite":
+                _refresh_sqlite(cursor, chunk)
+
+
+def _refresh_sqlite(cursor, ids):
+    marks = ", ".join(["%s"] * len(ids))
+    cursor.execute(
+        f"SELECT a.id, a.title, a.standfirst, "
+        f"coalesce((SELECT group_concat(n.name, ' ') FROM ({_NAMES_SQL}) n), ''), a.body_html "
+        f"FROM articles_article a WHERE a.id IN ({marks})",
+        ids,
+    )
+    rows = [(*fields, plain_text(body)) for *fields, body in cursor.fetchall()]
+    cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", ids)
+    cursor.executemany(
+        f"INSERT INTO {FTS_TABLE} (rowid, title, standfirst, names, body) "
+        "VALUES (%s, %s, %s, %s, %s)",
+        rows,
+    )
+
+
+def rebuild() -> None:
+    """Every article's entry afresh (after a bulk load, or a change of configuration)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM articles_article ORDER BY id")
+        ids = [pk for (pk,) in cursor.fetchall()]
+    refresh(ids)
+
+
+# --- Signals: what changes an entry -------------------------------------------------------
+
+
+def _article_saved(sender, instance, **kwargs):
+    refresh([instance.pk])
+
+
+def _byline_or_tag_changed(sender, instance, origin=None, **kwargs):
+    from .models import Article
+
+    if isinstance(origin, Article):  # the article itself is being deleted: nothing to keep
+        return
+    article_id = getattr(instance, "article_id", None) or instance.content_object_id
+    refresh([article_id])
+
+
+def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """`article.tags.add(…)` and friends, which write the through rows in bulk."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        refresh([instance.pk])
+    elif pk_set:  # tag.<articles>.add(…): the articles are the pk_set
+        refresh(pk_set)
+
+
+def _remember_name(sender, instance, **kwargs):
+    """Before an author or tag is saved: note whether its name changes."""
+    old = sender.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+    instance._search_name_changed = old is not None and old != instance.name
+
+
+def _author_renamed(sender, instance, created, **kwargs):
+    """A renamed author: every article on their byline is rewritten."""
+    if not created and getattr(instance, "_search_name_changed", False):
+        refresh(list(instance.articles.values_list("pk", flat=True)))
+
+
+def _tag_renamed(sender, instance, created, **kwargs):
+    from .models import Article
+
+    if not created and getattr(instance, "_search_name_changed", False):
+        refresh(list(Article.objects.filter(tags=instance).values_list("pk", flat=True)))
+
+
+def connect():
+    from taggit.models import Tag
+
+    from authors.models import Author
+
+    from .models import Article, Authorship, TaggedArticle
+
+    post_save.connect(_article_saved, sender=Article, dispatch_uid="search-article")
+    for model in (Authorship, TaggedArticle):
+        for signal in (post_save, post_delete):
+            signal.connect(_byline_or_tag_changed, sender=model, dispatch_uid=f"search-{model}")
+    m2m_changed.connect(_tags_changed, sender=TaggedArticle, dispatch_uid="search-tags")
+    for model, renamed in ((Author, _author_renamed), (Tag, _tag_renamed)):
+        pre_save.connect(_remember_name, sender=model, dispatch_uid=f"search-name-{model}")
+        post_save.connect(renamed, sender=model, dispatch_uid=f"search-renamed-{model}")
