@@ -93,7 +93,8 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             # Fresh statistics, so the planner sees the new archive; on PostgreSQL the
             # visibility map too, so list pages can read their indexes alone.
-            cursor.execute("VACUUM (ANALYZE)" if connection.vendor == "postgresql" else "ANALYZE")
+            vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+            cursor.execute("VACUUM (ANALYZE)" if vacuum else "ANALYZE")
         progress.done()
         self.stdout.write(
             f"Generated {count:,} stories in {time.monotonic() - started:.0f} s "
@@ -272,17 +273,15 @@ def _insert_rows(model, objects):
 
 
 def _gin_index(*, drop):
+    """Drop the search documents' GIN index, or build it (again) in one pass."""
     index = SearchDocument._meta.indexes[0]
     with connection.schema_editor() as editor:
         if drop:
             editor.execute(f"DROP INDEX IF EXISTS {index.name}")
         else:
             editor.execute("SET maintenance_work_mem = '512MB'")
-            editor.execute(
-                index.create_sql(SearchDocument, editor)
-                .__str__()
-                .replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
-            )
+            create = str(index.create_sql(SearchDocument, editor))
+            editor.execute(create.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
 
 
 def _commit_without_waiting():
