@@ -11,26 +11,12 @@ the SQL queries each makes.
 """
 
 import argparse
-import os
 import statistics
-import sys
 import tempfile
 import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-
-def configure(tmp):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.test_settings")
-    os.environ["MEDIA_ROOT"] = str(Path(tmp) / "media")
-    if "DATABASE_URL" not in os.environ:
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-    import django
-
-    django.setup()
+from django_setup import configure
 
 
 def build(count):
