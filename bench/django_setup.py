@@ -2,6 +2,8 @@
 
 import os
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,3 +19,17 @@ def configure(tmp):
     import django
 
     django.setup()
+
+
+@contextmanager
+def throwaway_database():
+    """Django set up on a test database made for the benchmark and dropped after it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        configure(tmp)
+        from django.test.utils import setup_databases, teardown_databases
+
+        old = setup_databases(verbosity=0, interactive=False)
+        try:
+            yield
+        finally:
+            teardown_databases(old, verbosity=0)

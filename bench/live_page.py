@@ -12,11 +12,10 @@ the SQL queries each makes.
 
 import argparse
 import statistics
-import tempfile
 import time
 from datetime import timedelta
 
-from django_setup import configure
+from django_setup import throwaway_database
 
 
 def build(count):
@@ -94,45 +93,37 @@ def main():
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        configure(tmp)
+    with throwaway_database():
         from django.db import connection
         from django.test import Client
-        from django.test.utils import setup_databases, teardown_databases
 
         from public.pagination import Cursor
 
-        old = setup_databases(verbosity=0, interactive=False)  # a throwaway test database
-        try:
-            started = time.perf_counter()
-            story = build(args.entries)
-            print(
-                f"{connection.vendor}: built a live story of {args.entries} entries "
-                f"in {time.perf_counter() - started:.1f} s"
-            )
-            ordered = list(
-                story.live_entries.published().newest_first().values("published_at", "pk")
-            )
+        started = time.perf_counter()
+        story = build(args.entries)
+        print(
+            f"{connection.vendor}: built a live story of {args.entries} entries "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
+        ordered = list(story.live_entries.published().newest_first().values("published_at", "pk"))
 
-            def cursor(index):
-                return Cursor(ordered[index]["published_at"], ordered[index]["pk"]).encode()
+        def cursor(index):
+            return Cursor(ordered[index]["published_at"], ordered[index]["pk"]).encode()
 
-            pages = {
-                "live page": "/news/storm/",
-                f"older entries, ~page {args.entries // 20}": f"/news/storm/?after={cursor(-40)}",
-                "new entries: none": f"/news/storm/entries/new/?since={cursor(0)}",
-                "new entries: ten": f"/news/storm/entries/new/?since={cursor(10)}",
-                "an entry's page": f"/news/storm/entries/{ordered[100]['pk']}/",
-                "the story's feed": "/news/storm/rss/",
-            }
-            client = Client(HTTP_HOST="127.0.0.1")
-            print(f"{'page':32} {'uncached ms':>12} {'cached ms':>10} {'queries':>8} {'bytes':>8}")
-            for name, url in pages.items():
-                cold, queries, size = timed(client, url, args.repeat, cached=False)
-                warm, _, _ = timed(client, url, args.repeat, cached=True)
-                print(f"{name:32} {cold:12.2f} {warm:10.2f} {queries:8} {size:8}")
-        finally:
-            teardown_databases(old, verbosity=0)
+        pages = {
+            "live page": "/news/storm/",
+            f"older entries, ~page {args.entries // 20}": f"/news/storm/?after={cursor(-40)}",
+            "new entries: none": f"/news/storm/entries/new/?since={cursor(0)}",
+            "new entries: ten": f"/news/storm/entries/new/?since={cursor(10)}",
+            "an entry's page": f"/news/storm/entries/{ordered[100]['pk']}/",
+            "the story's feed": "/news/storm/rss/",
+        }
+        client = Client(HTTP_HOST="127.0.0.1")
+        print(f"{'page':32} {'uncached ms':>12} {'cached ms':>10} {'queries':>8} {'bytes':>8}")
+        for name, url in pages.items():
+            cold, queries, size = timed(client, url, args.repeat, cached=False)
+            warm, _, _ = timed(client, url, args.repeat, cached=True)
+            print(f"{name:32} {cold:12.2f} {warm:10.2f} {queries:8} {size:8}")
 
 
 if __name__ == "__main__":

@@ -12,11 +12,10 @@ database's plan for the listing query.
 
 import argparse
 import statistics
-import tempfile
 import time
 from datetime import timedelta
 
-from django_setup import configure
+from django_setup import throwaway_database
 
 
 def build(count):
@@ -88,47 +87,41 @@ def main():
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        configure(tmp)
+    with throwaway_database():
         from django.db import connection
         from django.test import Client
-        from django.test.utils import setup_databases, teardown_databases
 
         from articles.models import Article
         from public.pagination import Cursor
 
-        old = setup_databases(verbosity=0, interactive=False)  # a throwaway test database
-        try:
-            started = time.perf_counter()
-            build(args.articles)
-            print(
-                f"{connection.vendor}: built {args.articles} articles "
-                f"in {time.perf_counter() - started:.1f} s"
-            )
+        started = time.perf_counter()
+        build(args.articles)
+        print(
+            f"{connection.vendor}: built {args.articles} articles "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
 
-            deep = Article.objects.published().newest_first()[args.articles - 40]
-            deep_cursor = Cursor(published_at=deep.published_at, pk=deep.pk).encode()
-            pages = {
-                "home": "/",
-                "article": "/news/story-10/",
-                "news feed, page 1": "/news/",
-                f"news feed, ~page {args.articles // 20}": f"/news/?after={deep_cursor}",
-                "tag page": "/tags/topic-3/",
-                "author page": "/authors/reporter-7/",
-                "authors": "/authors/",
-            }
-            client = Client(HTTP_HOST="127.0.0.1")
-            print(f"{'page':34} {'uncached ms':>12} {'cached ms':>10} {'queries':>8}")
-            for name, url in pages.items():
-                cold, queries = timed(client, url, args.repeat, cached=False)
-                warm, _ = timed(client, url, args.repeat, cached=True)
-                print(f"{name:34} {cold:12.2f} {warm:10.2f} {queries:8}")
+        deep = Article.objects.published().newest_first()[args.articles - 40]
+        deep_cursor = Cursor(published_at=deep.published_at, pk=deep.pk).encode()
+        pages = {
+            "home": "/",
+            "article": "/news/story-10/",
+            "news feed, page 1": "/news/",
+            f"news feed, ~page {args.articles // 20}": f"/news/?after={deep_cursor}",
+            "tag page": "/tags/topic-3/",
+            "author page": "/authors/reporter-7/",
+            "authors": "/authors/",
+        }
+        client = Client(HTTP_HOST="127.0.0.1")
+        print(f"{'page':34} {'uncached ms':>12} {'cached ms':>10} {'queries':>8}")
+        for name, url in pages.items():
+            cold, queries = timed(client, url, args.repeat, cached=False)
+            warm, _ = timed(client, url, args.repeat, cached=True)
+            print(f"{name:34} {cold:12.2f} {warm:10.2f} {queries:8}")
 
-            listing = Article.objects.published().for_listing().newest_first()[:21]
-            print("\nplan of the news feed query:")
-            print(listing.explain())
-        finally:
-            teardown_databases(old, verbosity=0)
+        listing = Article.objects.published().for_listing().newest_first()[:21]
+        print("\nplan of the news feed query:")
+        print(listing.explain())
 
 
 if __name__ == "__main__":
