@@ -14,13 +14,21 @@ from imaging.fields import CheckedImageField
 from . import body as body_text
 
 
+def published_rule(path=""):
+    """The one visibility rule: published, and its publication time has come.
+
+    `now` is read on every call, so a scheduled article appears by itself. `path` reaches
+    the article from a row that points at it ("article__" from a byline).
+    """
+    return Q(
+        **{f"{path}status": Article.Status.PUBLISHED, f"{path}published_at__lte": timezone.now()}
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """The one visibility rule: published, and its publication time has come.
-
-        `now` is read on every call, so a scheduled article appears by itself.
-        """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """The articles readers may see (`published_rule`)."""
+        return self.filter(published_rule())
 
     def scheduled(self):
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
@@ -58,8 +66,15 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """What the article page shows: the body, byline, every tag and correction."""
-        return self.with_byline().prefetch_related("tags", "corrections")
+        """What the article page shows: the body, byline, every tag and correction.
+
+        The tags come through the join table's plain foreign keys (`Article.topics`):
+        half the cost of taggit's own prefetch, which adds a DISTINCT and an extra column.
+        """
+        tagged = TaggedArticle.objects.select_related("tag").order_by("tag__name")
+        return self.with_byline().prefetch_related(
+            Prefetch("taggedarticle_set", queryset=tagged, to_attr="tagged"), "corrections"
+        )
 
 
 class TaggedArticle(TaggedItemBase):
@@ -314,15 +329,20 @@ class Article(models.Model):
         )
         if not self._state.adding:
             self.edit_version += 1
-        if kwargs.get("update_fields") is not None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
             kwargs["update_fields"] = {
-                *kwargs["update_fields"],
+                *update_fields,
                 "body_html",
                 "reading_minutes",
                 "body_format",
                 "edit_version",
             }
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if not adding and (update_fields is None or "published_at" in update_fields):
+            # The bylines keep a copy of the time for the author pages' index.
+            self.authorships.update(published_at=self.published_at)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -364,6 +384,14 @@ class Article(models.Model):
         return [authorship.author for authorship in self.authorships.all()]
 
     @property
+    def topics(self):
+        """The article's tags by name: prefetched by for_page(), else read in one query."""
+        tagged = getattr(self, "tagged", None)
+        if tagged is None:
+            return list(self.tags.order_by("name"))
+        return [item.tag for item in tagged]
+
+    @property
     def was_updated(self):
         return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
 
@@ -382,21 +410,58 @@ class Article(models.Model):
         return self.coverage_started_at is not None and self.coverage_ended_at is None
 
 
+class AuthorshipQuerySet(models.QuerySet):
+    def published(self):
+        """Bylines of the articles readers may see: the articles' own rule, through the join."""
+        return self.filter(published_rule("article__"))
+
+    def bulk_create(self, objs, *args, **kwargs):
+        """Bylines made in bulk (no save()) copy their articles' time too, in one query."""
+        objs = list(objs)
+        missing = [byline for byline in objs if byline.published_at is None]
+        if missing:
+            times = dict(
+                Article.objects.filter(
+                    pk__in={byline.article_id for byline in missing}
+                ).values_list("pk", "published_at")
+            )
+            for byline in missing:
+                byline.published_at = times.get(byline.article_id)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Authorship(models.Model):
     """One author on one article's byline, in order."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="authorships")
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="authorships")
     position = models.PositiveSmallIntegerField(default=0)
+    # The article's publication time, copied by Article.save and Authorship.save (and by
+    # whatever bulk-creates bylines): an author's page walks this index, (author, time),
+    # rather than the whole archive's newest stories asking each whose it is.
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = AuthorshipQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="one_byline_per_author"),
         ]
+        indexes = [
+            models.Index(
+                fields=["author", "-published_at", "-article"], name="byline_author_newest"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.author} on {self.article}"
+
+    def save(self, *args, **kwargs):
+        self.published_at = self.article.published_at
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
 
 
 class Correction(models.Model):

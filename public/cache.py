@@ -15,6 +15,7 @@ built afresh and the failure is logged; an invalidation that could not be writte
 written as soon as the cache answers again.
 """
 
+import contextlib
 import hashlib
 import logging
 from datetime import datetime
@@ -32,6 +33,8 @@ from . import edge, surrogate_keys
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "public-pages:generation"
+# However long: any save retires every value kept under the generation number at once.
+KEPT_SECONDS = 60 * 60
 
 # An invalidation this process could not write (the cache was down): retried before the
 # cache is read again, so no copy saved before an edit is served once it is back.
@@ -57,12 +60,47 @@ def invalidate_public_pages() -> None:
 
 
 def next_publication() -> datetime | None:
-    return (
-        Article.objects.scheduled()
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
+    """When the next scheduled story goes live (None: nothing is scheduled).
+
+    Every public page asks, so the answer is kept until the next save, or until that
+    time comes (then the one after it is looked up).
+    """
+    return kept_until_saved(
+        "next-publication",
+        lambda: (
+            Article.objects.scheduled()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        ),
+        still_true=lambda at: at is None or at > timezone.now(),
     )
+
+
+_MISSING = object()
+
+
+def kept_until_saved(name, compute, *, still_true=lambda value: True, generation=None):
+    """`compute()`, kept in the cache under the generation number, so until the next save
+    of anything public; computed again when `still_true(value)` no longer holds, and
+    every time while the cache cannot be used. Only for values that follow from stored
+    content (and the clock, through `still_true`): never from the request.
+
+    `generation`: the number already read for this request, if it was.
+    """
+    generation = generation or usable_generation()
+    if generation is None:
+        return compute()
+    key = f"kept:{name}:{generation}"
+    try:
+        value = cache.get(key, _MISSING)
+    except Exception:
+        return compute()
+    if value is _MISSING or not still_true(value):
+        value = compute()
+        with contextlib.suppress(Exception):  # a cache that stops answering: no matter
+            cache.set(key, value, KEPT_SECONDS)
+    return value
 
 
 def seconds_until_next_publication(default: int) -> int:
@@ -101,6 +139,15 @@ def usable_generation() -> int | None:
     except Exception:
         logger.warning("Page cache unavailable: drawing fragments afresh")
         return None
+
+
+def request_generation(request) -> int | None:
+    """`usable_generation()`, read once per request however many fragments it draws."""
+    if request is None:
+        return usable_generation()
+    if not hasattr(request, "_public_generation"):
+        request._public_generation = usable_generation()
+    return request._public_generation
 
 
 def _store(key, entry, timeout) -> None:

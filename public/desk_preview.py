@@ -36,7 +36,7 @@ class UnsavedStory:
     """A story not saved yet, read as the page template reads an article: it has no
     byline, tags or corrections yet (an unsaved row has no relations to ask)."""
 
-    byline = ()
+    byline = topics = ()
     tags = corrections = _Nothing()
 
     def __init__(self, article):

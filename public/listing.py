@@ -18,18 +18,21 @@ def render_list(
     per_page=12,
     context=None,
     ids_first=False,
+    bylines=None,
 ):
     """Render one page of the public articles in `queryset` (see `paginate`), or just
     its items when the script asks for them.
 
     The "Show More" link is a real URL to the next page; the script fetches the same URL
-    with `fragment=1` and appends what comes back. `ids_first`: see `paginate`.
+    with `fragment=1` and appends what comes back. `ids_first`, `bylines`: see `paginate`.
     """
     try:
         cursor = cursor_from_request(request)
     except InvalidCursor:
         return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
-    page = paginate(queryset, cursor=cursor, per_page=per_page, ids_first=ids_first)
+    page = paginate(
+        queryset, cursor=cursor, per_page=per_page, ids_first=ids_first, bylines=bylines
+    )
     context = {
         **(context or {}),
         "page": page,

@@ -56,7 +56,13 @@ class Page:
 
 
 def paginate(
-    articles, *, cursor: Cursor | None, per_page: int, oldest_first=False, ids_first=False
+    articles,
+    *,
+    cursor: Cursor | None,
+    per_page: int,
+    oldest_first=False,
+    ids_first=False,
+    bylines=None,
 ) -> Page:
     """One page of the public `articles` after `cursor`, newest first, in one query.
 
@@ -68,34 +74,44 @@ def paginate(
     Any rows with a `published_at` and a `published()` rule page the same way (a live
     story's entries do); `oldest_first` reads them the other way (an ended live story).
 
-    `ids_first` is for lists filtered through a join (a tag's or an author's stories):
-    walking the newest articles to find the page's few, the first query reads only the
+    `ids_first` is for lists filtered through a join (a tag's stories): walking the
+    newest articles to find the page's few, the first query reads only the
     publication-time index and the join's index, never a whole article row. The page's
     rows are read only when something first asks an item for more than its id and time
     (`DeferredRow`): a card served from its cached fragment never does.
+
+    `bylines` (an author's) are walked for those ids instead: their own index holds the
+    author, the publication time and the article, so a page of an author of 10,000
+    stories reads its dozen bylines, not the archive's newest stories asking each whose
+    it is. Their articles' rows are then read as with `ids_first`.
     """
-    if cursor is not None and oldest_first:
-        articles = articles.filter(published_at__gte=cursor.published_at).filter(
-            Q(published_at__gt=cursor.published_at) | Q(pk__gt=cursor.pk)
-        )
-    elif cursor is not None:
-        articles = articles.filter(published_at__lte=cursor.published_at).filter(
-            Q(published_at__lt=cursor.published_at) | Q(pk__lt=cursor.pk)
-        )
-    order = ("published_at", "pk") if oldest_first else ("-published_at", "-pk")
-    ordered = articles.published().order_by(*order)
-    if ids_first:
-        keys = ordered.select_related(None).prefetch_related(None)
-        found = list(keys.values_list("pk", "published_at")[: per_page + 1])
+    if bylines is not None or ids_first:
+        keys, pk = (bylines, "article_id") if bylines is not None else (articles, "pk")
+        keys = _after(keys.select_related(None).prefetch_related(None), cursor, pk, oldest_first)
+        found = list(keys.values_list(pk, "published_at")[: per_page + 1])
         rows = PageRows(articles, [pk for pk, _ in found[:per_page]]).deferred(found)
     else:
-        rows = list(ordered[: per_page + 1])
+        rows = list(_after(articles, cursor, "pk", oldest_first)[: per_page + 1])
     items = rows[:per_page]
     next_cursor = None
     if len(rows) > per_page:
         last = items[-1]
         next_cursor = Cursor(published_at=last.published_at, pk=last.pk)
     return Page(items=items, next_cursor=next_cursor, is_first=cursor is None)
+
+
+def _after(rows, cursor, pk, oldest_first):
+    """The public `rows` after `cursor` in list order; `pk` names the id that breaks ties."""
+    if cursor is not None and oldest_first:
+        rows = rows.filter(published_at__gte=cursor.published_at).filter(
+            Q(published_at__gt=cursor.published_at) | Q(**{f"{pk}__gt": cursor.pk})
+        )
+    elif cursor is not None:
+        rows = rows.filter(published_at__lte=cursor.published_at).filter(
+            Q(published_at__lt=cursor.published_at) | Q(**{f"{pk}__lt": cursor.pk})
+        )
+    order = ("published_at", pk) if oldest_first else ("-published_at", f"-{pk}")
+    return rows.published().order_by(*order)
 
 
 class PageRows:

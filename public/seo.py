@@ -59,7 +59,7 @@ def news_article(article) -> dict:
             for author in article.byline
         ],
         "publisher": publisher(),
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.topics],
     }
     if article.primary_tag:
         data["articleSection"] = article.primary_tag.name

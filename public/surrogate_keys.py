@@ -68,12 +68,14 @@ def for_card(item) -> set[str]:
     return keys
 
 
-def for_article_page(item) -> set[str]:
-    """The article page: the story, its byline and author boxes, its kicker and tags."""
-    keys = for_card(item)
-    prefetched = getattr(item, "_prefetched_objects_cache", {})
-    if "tags" in prefetched:
-        keys.update(tag(t.pk) for t in prefetched["tags"])
+def for_article_page(article) -> set[str]:
+    """The article page (or a feed's item): the story, its byline and author boxes, its
+    kicker and its tags, as prefetched (for_page()'s `tagged`, or a feed's `tags`)."""
+    keys = for_card(article)
+    keys.update(tag(tagged.tag_id) for tagged in getattr(article, "tagged", ()))
+    keys.update(
+        tag(t.pk) for t in article.__dict__.get("_prefetched_objects_cache", {}).get("tags", ())
+    )
     return keys
 
 

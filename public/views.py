@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, SlugRedirect
+from articles.models import Article, Authorship, SlugRedirect
 from authors.models import Author
 
 from . import surrogate_keys as keys
@@ -91,8 +91,8 @@ def author_detail(request, slug):
     keys.record(keys.SIDEBAR, keys.author(author.pk), keys.author_list(author.pk))
     return render_list(
         request,
-        Article.objects.for_listing().filter(authorships__author=author),
+        Article.objects.for_listing(),
         template="authors/author_detail.html",
         context={"author": author, "heading": 3},
-        ids_first=True,
+        bylines=Authorship.objects.filter(author=author),
     )

@@ -1,9 +1,11 @@
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
 from public import surrogate_keys as keys
+from public.cache import kept_until_saved, next_publication, request_generation
 from public.listing import next_page_url
 from public.models import Section
 from public.pagination import paginate
@@ -13,25 +15,53 @@ register = template.Library()
 SIDEBAR_ITEMS = 10
 
 
-@register.inclusion_tag("articles/includes/news_feed_sidebar.html")
-def news_feed():
-    """The "News Feed" column: the latest items and a link to the rest."""
+@register.simple_tag(takes_context=True)
+def news_feed(context):
+    """The "News Feed" column: the latest items and a link to the rest.
+
+    Drawn once, then kept until anything public is saved or the next scheduled story goes
+    live (its time is in the key): most pages ask the database nothing for it.
+    """
+    request = context.get("request")
+    generation = request_generation(request)
+    if generation is None:  # the cache is down, or may hold what a save replaced
+        return _draw_news_feed()
+    return kept_until_saved(
+        f"sidebar-feed:{next_publication()}", _draw_news_feed, generation=generation
+    )
+
+
+def _draw_news_feed():
     page = paginate(Article.objects.for_feed(), cursor=None, per_page=SIDEBAR_ITEMS)
-    return {"page": page, "next_url": next_page_url(page, reverse("articles:news_feed"))}
+    next_url = next_page_url(page, reverse("articles:news_feed"))
+    return render_to_string(
+        "articles/includes/news_feed_sidebar.html", {"page": page, "next_url": next_url}
+    )
 
 
-@register.inclusion_tag("includes/masthead_sections.html", takes_context=True)
-def masthead_sections(context):
-    """The masthead's links to sections, as editors set them ("Sections in the masthead").
+@register.inclusion_tag("includes/masthead_nav.html", takes_context=True)
+def masthead_nav(context):
+    """The masthead's links: home, the news feed, the sections editors set ("Sections in
+    the masthead") and the journalists; the current page's marked.
 
-    One query however many sections; none set, no links.
+    Its one query and the addresses are kept until the next save.
     """
     request = context.get("request")
     keys.record(keys.MASTHEAD)
-    return {
-        "sections": Section.objects.for_masthead(),
-        "current_path": request.path if request else "",
-    }
+    links = kept_until_saved(
+        "masthead-links", _masthead_links, generation=request_generation(request)
+    )
+    return {"links": links, "current_path": request.path if request else ""}
+
+
+def _masthead_links():
+    sections = [(s.name, s.get_absolute_url()) for s in Section.objects.for_masthead()]
+    return [
+        ("Home", reverse("home")),
+        ("News Feed", reverse("articles:news_feed")),
+        *sections,
+        ("Our journalists", reverse("authors:list")),
+    ]
 
 
 @register.simple_tag

@@ -167,6 +167,21 @@ def test_scheduled_article_appears_on_time_on_pages_cached_before(
     assert client.get("/news/embargoed/").status_code == 200
 
 
+def test_the_kept_sidebar_shows_a_scheduled_story_on_time_without_a_save(
+    client, story, clock, settings
+):
+    """The sidebar is kept until a save or the next scheduled publication: its time is in
+    the key, so the story appears when it comes, with no save to retire the copy."""
+    settings.PAGE_CACHE_SECONDS = 0  # pages built afresh: what is judged is the sidebar
+    make_article(title="Embargoed report", published_at=NOW + timedelta(minutes=2))
+    assert "Embargoed report" not in client.get("/news/lead/").text
+
+    clock.shift(timedelta(minutes=1, seconds=59))
+    assert "Embargoed report" not in client.get("/news/lead/").text
+    clock.shift(timedelta(seconds=2))
+    assert "Embargoed report" in client.get("/news/lead/").text
+
+
 @pytest.mark.parametrize("url", PAGES)
 def test_response_carries_an_etag_and_a_matching_conditional_get_is_a_304(client, story, url):
     first = client.get(url)

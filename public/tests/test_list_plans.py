@@ -123,6 +123,27 @@ def test_list_pages_read_indexes_in_order_however_deep(client, archive, page, de
     assert {sql: p for sql, p in found.items() if p} == {}
 
 
+def plan_text(sql):
+    """The planner's plan of `sql`, as text, on either database."""
+    explain = "EXPLAIN" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+    with connection.cursor() as cursor:
+        cursor.execute(f"{explain} {sql}")
+        return "\n".join(str(row[-1]) for row in cursor.fetchall())
+
+
+@pytest.mark.parametrize("depth", [0, 40], ids=["page 1", "page 41"])
+def test_an_author_page_walks_the_authors_bylines_by_time(client, archive, depth):
+    """Not the archive's newest stories, asking each whose it is: for an author of a few
+    stories in a million that walk is most of the archive. The bylines' index holds the
+    author, the time and the story, so a page reads a page of it, however deep."""
+    url = deep_url(client, archive["author"], depth)
+    queries = page_queries(client, url)
+    ids = next(sql for sql in queries if 'FROM "articles_authorship"' in sql)
+
+    assert "byline_author_newest" in plan_text(ids)
+    assert not problems_in(ids)
+
+
 def test_the_checks_catch_a_scan_and_a_sort(archive):
     """The checks above can fail: a list ordered by title has no index to walk."""
     sql = (
