@@ -23,6 +23,7 @@ import io
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -187,44 +188,28 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def _cpu_seconds(pid):
-    """User and system CPU time a process has used (/proc/<pid>/stat), 0 once it is gone."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def _busy_cpu_seconds():
+    """CPU time the whole machine has spent working, every core (/proc/stat)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split()[1:9]]
+    user, nice, system, _idle, _iowait, irq, softirq, _steal = fields
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
-def _serving_processes(server):
-    """gunicorn's master and workers, and every PostgreSQL process on this machine."""
-    pids = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        name, rest = stat.split("(", 1)[1].rsplit(")", 1)
-        parent = int(rest.split()[1])
-        ours = server.process.pid in (int(entry.name), parent)
-        if ours or name.startswith("postgres"):
-            pids.append(int(entry.name))
-    return pids
+def _children_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def drive(url, args, server):
     """wrk against one address: requests a second, gunicorn's median time, and the CPU
-    time the app and the database spent per request (steadier than the rate on a
-    machine that others share: it does not count the time spent waiting for a CPU)."""
+    time the machine spent per request, less wrk's own (steadier than the rate when
+    the machine's speed drifts: it does not count time spent waiting for a CPU)."""
     log = server.log
     script = None
     if isinstance(url, tuple):
         url, script = url
     before = log.stat().st_size if log.exists() else 0
-    pids = _serving_processes(server)
-    cpu_before = sum(map(_cpu_seconds, pids))
+    busy_before, wrk_before = _busy_cpu_seconds(), _children_cpu_seconds()
     command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
     if script:
         command += ["-s", str(script)]
@@ -234,7 +219,9 @@ def drive(url, args, server):
         text=True,
         check=True,
     ).stdout
-    cpu = sum(map(_cpu_seconds, pids)) - cpu_before
+    # The machine's work less wrk's own: the app servers and the database (PostgreSQL's
+    # parallel workers included, which come and go within a query).
+    cpu = _busy_cpu_seconds() - busy_before - (_children_cpu_seconds() - wrk_before)
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -252,11 +239,15 @@ def drive(url, args, server):
     }
 
 
-def warm(url, port):
+def warm(url, port, times=1):
+    """Ask for each address the run will: connections opened, caches filled. Each
+    worker has a cache of its own, and either may answer: with the page cache on, each
+    address is asked for eight times (a worker misses it with odds of 1 in 256), else
+    the first request of each random article in each worker builds its page in the run."""
     paths = [url]
     if isinstance(url, tuple):
         paths = re.findall(r'"(/news/[^"]+)"', url[1].read_text())
-    for path in paths:
+    for path in paths * times:
         urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).read()
 
 
@@ -308,7 +299,7 @@ def main():
                 for size in args.sizes:
                     server = servers[size]
                     url = CEILING if name == CEILING_NAME else sites[size][0][name]
-                    warm(url, server.port)  # connections opened, caches filled
+                    warm(url, server.port, times=8 if cached else 1)
                     row = results[(size, name, cached)] = drive(url, args, server)
                     print(f"  {mode:8} {size:>9,} {name:28} {row['rate']:8.1f} req/s  "
                           f"p50 {row['p50']:7.2f} ms  CPU {row['cpu_ms']:6.2f} ms/request  "

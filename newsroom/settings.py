@@ -120,14 +120,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         **DATABASES["default"].get("OPTIONS", {}),
     }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parameters bound by the server, so psycopg prepares a statement a connection runs
-    # again and again (every page's few): PostgreSQL then skips parsing and planning it.
-    # Not behind a transaction-mode pooler (PgBouncer before 1.21), which loses them.
-    DATABASES["default"]["OPTIONS"] = {
-        "server_side_binding": env.bool("DATABASE_SERVER_SIDE_BINDING", default=True),
-        **DATABASES["default"].get("OPTIONS", {}),
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default; `CACHE_URL=redis://…` shares one cache between app servers.

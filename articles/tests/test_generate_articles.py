@@ -6,10 +6,13 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.db.models import F
 from django.test import Client
 from django.utils import timezone
 
-from articles.models import Article
+from articles.management.commands import generate_articles
+from articles.models import Article, Authorship
 from articles.story_generator import MAX_WORDS, MIN_WORDS, StoryWriter
 from articles.text import render_markdown, word_count
 
@@ -85,3 +88,36 @@ def test_the_same_seed_writes_the_same_text():
 def test_nonsense_is_refused(options):
     with pytest.raises(CommandError):
         generate(**options)
+
+
+def test_the_bylines_carry_their_stories_times():
+    generate(count=30)
+    assert not Authorship.objects.exclude(published_at=F("article__published_at")).exists()
+    assert Authorship.objects.count() >= 30
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL only: a large run's index rebuild"
+)
+def test_a_large_run_drops_indexes_and_builds_every_one_again():
+    """Keys, unique constraints and the tags' lookup stay (a batch needs them); the rest
+    come back as they were."""
+
+    def indexes():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)",
+                [[model._meta.db_table for model in generate_articles.INDEXES_REBUILT]],
+            )
+            return dict(cursor.fetchall())
+
+    before = indexes()
+    dropped = generate_articles._drop_secondary_indexes()
+    during = indexes()
+    generate_articles._build_indexes(dropped)
+
+    assert "byline_author_newest" in before
+    assert {"byline_author_newest", "article_search_document"}.isdisjoint(during)
+    assert {"tagged_article_tag", "articles_article_pkey"} <= during.keys()
+    assert len(during) + len(dropped) == len(before)
+    assert indexes() == before
