@@ -80,16 +80,15 @@ def next_publication() -> datetime | None:
 _MISSING = object()
 
 
-def kept_until_saved(name, compute, *, still_true=lambda value: True, generation=None):
+def kept_until_saved(name, compute, *, still_true=lambda value: True, request=None):
     """`compute()`, kept in the cache under the generation number, so until the next save
     of anything public; computed again when `still_true(value)` no longer holds, and
     every time while the cache cannot be used. Only for values that follow from stored
-    content (and the clock, through `still_true`): never from the request.
-
-    `generation`: the number already read for this request, if it was.
+    content (and the clock, through `still_true`): never from the request, which only
+    lets the generation number be read once per request (`request_generation`).
     """
-    generation = generation or usable_generation()
-    if generation is None:
+    generation = request_generation(request)
+    if generation is None:  # the cache is down, or may hold what a save replaced
         return compute()
     key = f"kept:{name}:{generation}"
     try:

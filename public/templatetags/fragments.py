@@ -11,7 +11,7 @@ import hashlib
 
 from django import template
 
-from public.cache import kept_until_saved, request_generation
+from public.cache import kept_until_saved
 
 register = template.Library()
 
@@ -33,11 +33,8 @@ class FragmentNode(template.Node):
     def render(self, context):
         values = "\x1f".join(str(value.resolve(context)) for value in self.vary_on)
         digest = hashlib.md5(values.encode(), usedforsecurity=False).hexdigest()
-        generation = request_generation(context.get("request"))
-        if generation is None:  # the cache is down, or may hold what a save replaced
-            return self.nodelist.render(context)
         return kept_until_saved(
             f"fragment:{self.name}:{digest}",
             lambda: self.nodelist.render(context),
-            generation=generation,
+            request=context.get("request"),
         )

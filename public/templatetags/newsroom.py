@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
 from public import surrogate_keys as keys
-from public.cache import kept_until_saved, next_publication, request_generation
+from public.cache import kept_until_saved, next_publication
 from public.listing import next_page_url
 from public.models import Section
 from public.pagination import paginate
@@ -22,12 +22,8 @@ def news_feed(context):
     Drawn once, then kept until anything public is saved or the next scheduled story goes
     live (its time is in the key): most pages ask the database nothing for it.
     """
-    request = context.get("request")
-    generation = request_generation(request)
-    if generation is None:  # the cache is down, or may hold what a save replaced
-        return _draw_news_feed()
     return kept_until_saved(
-        f"sidebar-feed:{next_publication()}", _draw_news_feed, generation=generation
+        f"sidebar-feed:{next_publication()}", _draw_news_feed, request=context.get("request")
     )
 
 
@@ -48,9 +44,7 @@ def masthead_nav(context):
     """
     request = context.get("request")
     keys.record(keys.MASTHEAD)
-    links = kept_until_saved(
-        "masthead-links", _masthead_links, generation=request_generation(request)
-    )
+    links = kept_until_saved("masthead-links", _masthead_links, request=request)
     return {"links": links, "current_path": request.path if request else ""}
 
 
