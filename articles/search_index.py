@@ -22,7 +22,6 @@ Which entries a reader may see is not decided here: queries join the articles th
 
 import html
 import re
-from itertools import islice
 
 from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -40,27 +39,41 @@ _TAG = re.compile(r"<[^>]+>")
 # Two private-use characters that search snippets use as marks: never in the indexed text.
 _MARKS = re.compile("[\ue000\ue001]")
 
-# The names on an article, tags then authors, as one text: shared by both databases.
-_NAMES_SQL = """
-    SELECT t.name FROM articles_taggedarticle ta JOIN taggit_tag t ON t.id = ta.tag_id
+# The names on an article, tags (by name) then authors (in byline order): a fixed order,
+# so an entry's positions are the same however its rows were written.
+_NAMES = """
+    SELECT t.name, 0 AS kind, 0 AS position
+    FROM articles_taggedarticle ta JOIN taggit_tag t ON t.id = ta.tag_id
     WHERE ta.content_object_id = a.id
     UNION ALL
-    SELECT au.name FROM articles_authorship s JOIN authors_author au ON au.id = s.author_id
+    SELECT au.name, 1, s.position
+    FROM articles_authorship s JOIN authors_author au ON au.id = s.author_id
     WHERE s.article_id = a.id
 """
+_ORDER = "kind, position, name"
 
-_POSTGRES_REFRESH = f"""
+# One article's document, from `a` (the article) and `{body}` (its body's vector).
+_POSTGRES_DOCUMENTS = f"""
     INSERT INTO articles_searchdocument (article_id, document)
     SELECT a.id,
         setweight(to_tsvector('{CONFIG}', a.title), 'A')
         || setweight(to_tsvector('{CONFIG}', a.standfirst), 'B')
         || setweight(to_tsvector('{CONFIG}', coalesce(
-            (SELECT string_agg(n.name, ' ') FROM ({_NAMES_SQL}) n), '')), 'C')
-        || setweight(to_tsvector('{CONFIG}', a.body_html), 'D')
-    FROM articles_article a
-    WHERE a.id = ANY(%s)
+            (SELECT string_agg(name, ' ' ORDER BY {_ORDER}) FROM ({_NAMES}) names), '')), 'C')
+        || setweight({{body}}, 'D')
+    FROM {{articles}}
     ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document
 """
+_POSTGRES_REFRESH = _POSTGRES_DOCUMENTS.format(
+    body=f"to_tsvector('{CONFIG}', a.body_html)",
+    articles="articles_article a WHERE a.id = ANY(%s)",
+)
+# The same, with each body's vector given (`refresh(..., body_vectors=...)`).
+_POSTGRES_REFRESH_GIVEN_BODIES = _POSTGRES_DOCUMENTS.format(
+    body="b.vector",
+    articles="unnest(%s::integer[], %s::tsvector[]) b (id, vector)"
+    " JOIN articles_article a ON a.id = b.id",
+)
 
 
 def plain_text(body_html: str) -> str:
@@ -68,17 +81,22 @@ def plain_text(body_html: str) -> str:
     return _MARKS.sub(" ", html.unescape(_TAG.sub(" ", body_html)))
 
 
-def _chunks(ids):
-    ids = iter(ids)
-    while chunk := list(islice(ids, CHUNK)):
-        yield chunk
+def refresh(article_ids, *, body_vectors=None) -> None:
+    """Rewrite the index entries of these articles from what is stored now.
 
-
-def refresh(article_ids) -> None:
-    """Rewrite the index entries of these articles from what is stored now."""
+    `body_vectors` (PostgreSQL only): each body's `tsvector`, in its text form, in the
+    order of `article_ids`, from a caller that already knows them: `generate_articles`,
+    whose bodies are made of a few thousand words (a test checks that its vectors are
+    PostgreSQL's own). Parsing a body is most of the cost of an entry.
+    """
+    article_ids = list(article_ids)
     with connection.cursor() as cursor:
-        for chunk in _chunks(article_ids):
-            if connection.vendor == "postgresql":
+        for start in range(0, len(article_ids), CHUNK):
+            chunk = article_ids[start : start + CHUNK]
+            if connection.vendor == "postgresql" and body_vectors is not None:
+                vectors = body_vectors[start : start + CHUNK]
+                cursor.execute(_POSTGRES_REFRESH_GIVEN_BODIES, [chunk, vectors])
+            elif connection.vendor == "postgresql":
                 cursor.execute(_POSTGRES_REFRESH, [chunk])
             elif connection.vendor == "sqlite":
                 _refresh_sqlite(cursor, chunk)
@@ -88,7 +106,9 @@ def _refresh_sqlite(cursor, ids):
     marks = ", ".join(["%s"] * len(ids))
     cursor.execute(
         f"SELECT a.id, a.title, a.standfirst, "
-        f"coalesce((SELECT group_concat(n.name, ' ') FROM ({_NAMES_SQL}) n), ''), a.body_html "
+        # SQLite's group_concat keeps the order of the rows it is given.
+        f"coalesce((SELECT group_concat(name, ' ') FROM "
+        f"(SELECT name FROM ({_NAMES}) ORDER BY {_ORDER})), ''), a.body_html "
         f"FROM articles_article a WHERE a.id IN ({marks})",
         ids,
     )

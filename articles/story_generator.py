@@ -78,6 +78,8 @@ Ash Bel Brack Carn Dun Elm Fal Glen Hol Ing Kel Lan Mor Nor Pen Rath Sel Tor Wen
 _PLACE_HEADS, _PLACE_TAILS = (part.split() for part in _PLACE_TEXT.split("|"))
 _PLACE_MIDS = ["", "a", "e", "i", "o", "er", "en", "in", "ow", "ar"]
 PLACES = [h + m + t for h in _PLACE_HEADS for m in _PLACE_MIDS for t in _PLACE_TAILS]
+# Every word a body can hold, in lower case: the words, the places, and the "in" before one.
+BODY_WORDS = sorted({*WORDS, *(place.lower() for place in PLACES), "in"})
 
 _TITLE_PATTERNS = [
     "{Noun} {verb} in {place} as {noun} {verb2}",
