@@ -17,6 +17,8 @@ from datetime import timedelta
 
 from django_setup import throwaway_database
 
+MIN_ENTRIES = 101  # the pages read reach 100 entries in from the newest
+
 
 def build(count):
     from django.core.management import call_command
@@ -92,6 +94,10 @@ def main():
     parser.add_argument("--entries", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
+    if args.entries < MIN_ENTRIES:
+        parser.error(f"--entries must be at least {MIN_ENTRIES}: an entry's page is read 100 in")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
 
     with throwaway_database():
         from django.db import connection
