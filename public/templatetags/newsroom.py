@@ -22,9 +22,9 @@ def news_feed(context):
     Drawn once, then kept until anything public is saved or the next scheduled story goes
     live (its time is in the key): most pages ask the database nothing for it.
     """
-    return kept_until_saved(
-        f"sidebar-feed:{next_publication()}", _draw_news_feed, request=context.get("request")
-    )
+    at = next_publication()
+    key = f"sidebar-feed:{at.isoformat() if at else 'none'}"  # no spaces: memcached's rule
+    return kept_until_saved(key, _draw_news_feed, request=context.get("request"))
 
 
 def _draw_news_feed():
