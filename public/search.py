@@ -345,8 +345,13 @@ def _newest_matches(articles, windows):
 
 
 def marked_snippet(text: str):
-    """Snippet text, escaped, with its matches in <mark>: safe whatever the story holds."""
-    if not text:
+    """Snippet text, escaped, with its matches in <mark>: safe whatever the story holds.
+
+    A snippet that marks nothing (the words were in the headline, the standfirst or the
+    names, not the body) is the body's opening lines, no help to a reader: none is
+    given, and the card shows its standfirst.
+    """
+    if _START not in text:
         return ""
     text = " ".join(text.split())
     out, inside = [], False

@@ -285,6 +285,17 @@ def test_snippets_mark_the_words_found(client):
     assert "flooded" in snippet.group(1)
 
 
+def test_a_story_found_by_its_headline_alone_shows_its_standfirst(client):
+    make_article(
+        title="Estuary report",
+        standfirst="What the tide left behind.",
+        body="Far below, the water flooded the lower fields.",
+    )
+    html = client.get("/search/", {"q": "estuary"}).content.decode()
+    assert "card__snippet" not in html
+    assert '<p class="card__standfirst">What the tide left behind.</p>' in html
+
+
 def test_snippets_escape_whatever_the_story_holds(client):
     make_article(
         title="Code story",
