@@ -91,6 +91,7 @@ def kept_until_saved(name, compute, *, still_true=lambda value: True, request=No
     if generation is None:  # the cache is down, or may hold what a save replaced
         return compute()
     key = f"kept:{name}:{generation}"
+    cache.validate_key(key)  # a key a cache would refuse is a bug, not an outage: it warns
     try:
         value = cache.get(key, _MISSING)
     except Exception:
