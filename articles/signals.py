@@ -19,6 +19,8 @@ article_unpublished = Signal()
 article_restored = Signal()
 # article: about to be deleted (sent just before, in the same transaction, so its key is known).
 article_deleted = Signal()
+# article, version: a deleted article brought back from its last revision (as a draft).
+article_recovered = Signal()
 # link: the PreviewLink made or revoked.
 preview_link_created = Signal()
 preview_link_revoked = Signal()

@@ -1,5 +1,5 @@
+import reversion
 from django.contrib import admin
-from reversion.admin import VersionAdmin
 
 from imaging.admin_helpers import thumbnail_html
 
@@ -7,10 +7,12 @@ from .models import Author
 
 
 @admin.register(Author)
-class AuthorAdmin(VersionAdmin):
+class AuthorAdmin(admin.ModelAdmin):
     """Editors manage every profile; a staff user linked to a profile keeps that one current.
 
     Everyone on the desk may see the list (bylines are picked from it by autocomplete).
+    Every save keeps a revision; none is reverted from here: django-reversion's stock views
+    revert any Version id they are given, of any model, before asking any permission.
     """
 
     list_display = ["portrait", "name", "role", "user"]
@@ -19,7 +21,6 @@ class AuthorAdmin(VersionAdmin):
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
-    history_latest_first = True
 
     @admin.display(description="")
     def portrait(self, author):
@@ -28,6 +29,11 @@ class AuthorAdmin(VersionAdmin):
     @admin.display(description="Current portrait")
     def portrait_preview(self, author):
         return thumbnail_html(author.avatar, author.avatar_renditions, size=160) or "—"
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def _manages_authors(self, request):
         return request.user.has_perm("authors.change_author")

@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from reversion import register as keep_revisions
 
 from imaging.fields import CheckedImageField
 
 
+@keep_revisions()  # every save in the admin keeps one (authors/admin.py)
 class Author(models.Model):
     """A journalist as readers see them: the author box and the author page."""
 

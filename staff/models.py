@@ -28,6 +28,7 @@ class AuditEntry(models.Model):
         UNPUBLISHED = "unpublished", "Unpublished"
         RESTORED = "restored", "Restored a revision"
         DELETED = "deleted", "Deleted"
+        RECOVERED = "recovered", "Recovered (deleted)"
         PREVIEW_LINK_CREATED = "preview_link_created", "Preview link made"
         PREVIEW_LINK_REVOKED = "preview_link_revoked", "Preview link revoked"
         ROLES_CHANGED = "roles_changed", "Roles changed"

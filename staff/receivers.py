@@ -109,6 +109,12 @@ def article_deleted(sender, article, user, **kwargs):
     audit.record(Action.DELETED, target=article, actor=user)
 
 
+def recovered(sender, article, user, version, **kwargs):
+    deleted_at = _when(version.revision.date_created)
+    detail = f"from its revision of {deleted_at}; now {article.get_status_display().lower()}"
+    audit.record(Action.RECOVERED, target=article, actor=user, detail=detail)
+
+
 def preview_link_created(sender, link, user, **kwargs):
     audit.record(Action.PREVIEW_LINK_CREATED, target=link, actor=user)
 
@@ -230,6 +236,7 @@ def connect():
         (editorial.article_unpublished, unpublished),
         (editorial.article_restored, restored),
         (editorial.article_deleted, article_deleted),
+        (editorial.article_recovered, recovered),
         (editorial.preview_link_created, preview_link_created),
         (editorial.preview_link_revoked, preview_link_revoked),
     ):

@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 from django.db.models import Prefetch
-from reversion.admin import VersionAdmin
 
 from articles import autosave, workflow
 from articles.models import Article, Authorship, Correction, PreviewLink
@@ -14,14 +13,14 @@ from .filters import MineFilter, StatusFilter
 from .forms import ArticleForm
 from .inlines import AuthorshipInline, CorrectionInline, PreviewLinkInline
 from .live import LiveDeskViews
-from .revisions import RevisionViews
+from .revisions import OwnRevisionsAdmin, RevisionViews
 
 LEAD_IMAGE_DETAILS = ["lead_image_alt", "lead_image_caption", "lead_image_credit"]
 
 
 @admin.register(Article)
 class ArticleAdmin(
-    DeskViews, LiveDeskViews, RevisionViews, BulkTransitions, ArticleColumns, VersionAdmin
+    DeskViews, LiveDeskViews, RevisionViews, BulkTransitions, ArticleColumns, OwnRevisionsAdmin
 ):
     form = ArticleForm
     list_display = ["thumbnail", "title", "status_badge", "publication", "byline", "primary_tag"]

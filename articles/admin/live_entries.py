@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from reversion.admin import VersionAdmin
 
 from articles import workflow
 from articles.models import LiveEntry, LiveEntryAuthorship
+
+from .revisions import OwnRevisionsAdmin
 
 EntryStatus = LiveEntry.Status
 
@@ -96,7 +97,7 @@ class EntryBylineInline(admin.TabularInline):
 
 
 @admin.register(LiveEntry)
-class LiveEntryAdmin(VersionAdmin):
+class LiveEntryAdmin(OwnRevisionsAdmin):
     form = LiveEntryForm
     inlines = [EntryBylineInline]
     list_display = ["when", "title", "story", "status", "is_key_event", "is_pinned"]
@@ -168,6 +169,12 @@ class LiveEntryAdmin(VersionAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)
+
+    def may_recover(self, request):
+        return workflow.can_edit(request.user)
+
+    def recover(self, request, version):
+        return workflow.recover_entry(version=version, user=request.user)
 
     # Saving: the entry and its byline, handed to the workflow in one call.
 

@@ -297,11 +297,13 @@ def test_an_entry_is_deleted_through_the_workflow_and_can_be_recovered(client, r
     assert "Mistaken entry" in recover.text
 
     url = reverse("admin:articles_liveentry_recover", args=[deleted.pk])
-    response = client.post(url, form_data(client.get(url), "liveentry_form"))
+    assert "Recover as a draft" in client.get(url).text
+    response = client.post(url)
     assert response.status_code == 302
 
     recovered = LiveEntry.objects.get()
     assert (recovered.headline, recovered.byline) == ("Mistaken entry", [profile])
+    assert recovered.status == LiveEntry.Status.DRAFT
 
 
 def test_others_may_not_delete_a_published_entry(client):

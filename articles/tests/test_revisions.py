@@ -146,11 +146,13 @@ def test_a_deleted_article_can_be_recovered_with_its_byline():
     recover_list = client.get(reverse("admin:articles_article_recoverlist"))
     [deleted] = recover_list.context["deleted"]
     recover_url = reverse("admin:articles_article_recover", args=[deleted.pk])
-    response = client.post(recover_url, form_data(client.get(recover_url)))
+    assert client.get(recover_url).status_code == 200
+    response = client.post(recover_url)
 
     assert response.status_code == 302
     recovered = Article.objects.get(pk=pk)
     assert (recovered.title, recovered.body) == ("Deleted by mistake", "Worth keeping.")
+    assert recovered.status == DRAFT
     assert recovered.byline == [author]
 
 

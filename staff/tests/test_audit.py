@@ -214,6 +214,22 @@ def test_restoring_a_revision_writes_one_entry_even_when_it_publishes(desk, edit
     assert entry.detail.endswith("now published")
 
 
+def test_recovering_a_deleted_story_writes_one_entry_and_brings_it_back_as_a_draft(desk, editor):
+    article = make_article(authors=[make_author()], title="Deleted while public")
+    with reversion.create_revision():
+        article.save()
+    pk = article.pk
+    workflow.delete_article(article=article, user=editor)
+    [deleted] = Version.objects.get_deleted(Article)
+    since = mark()
+
+    desk.post(reverse("admin:articles_article_recover", args=[deleted.pk]))
+
+    recovered = Article.objects.get(pk=pk)
+    entry = the_one_entry(since, Action.RECOVERED, actor=editor, target=recovered)
+    assert entry.detail.endswith("now draft")
+
+
 def test_deleting_an_article_writes_one_entry_kept_after_it_is_gone(desk, editor):
     article = make_article(status=DRAFT, title="A story to delete", authors=[make_author()])
     since = mark()
