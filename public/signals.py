@@ -17,7 +17,8 @@ What each change purges (keys in public/surrogate_keys.py):
 - an author's name, role, bio or portrait: the author (every page showing them), /authors/.
 - a tag renamed: the tag (every page showing it), and the masthead if it is a section.
 - a live story's entry posted, changed or removed: the story (its live page, entry pages,
-  feed of entries and polls, and the cards showing its "Updated:" time).
+  feed of entries and polls, and the cards showing its "Updated:" time); the sidebar
+  (soft) when the story is among its newest, for the "Updated:" time it shows.
 - a masthead section added, changed or removed: the masthead, on every page (soft: the
   pages stay correct but for their navigation, and are refreshed in the background).
 
@@ -168,10 +169,17 @@ def tag_deleted(sender, instance, **kwargs):
 
 def live_entry_changed_at_edge(sender, instance, raw=False, **kwargs):
     """A live story's entry: its page, entry pages, feed and polls, and every card showing
-    its "Updated:" time, all carry the story's key."""
-    if raw or not get_purger().active or not _is_on_public_pages(instance.article_id):
+    its "Updated:" time, all carry the story's key; the sidebar shows that time too."""
+    if raw or not get_purger().active:
         return
-    purge(hard={keys.article(instance.article_id)})
+    story = (
+        Article.objects.filter(pk=instance.article_id, status=PUBLISHED)
+        .only("pk", "published_at")
+        .first()
+    )
+    if story is None:
+        return
+    purge(hard={keys.article(story.pk)}, soft={keys.SIDEBAR} if _in_sidebar(story) else ())
 
 
 EDGE_RECEIVERS = [
