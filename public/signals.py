@@ -19,6 +19,10 @@ What each change purges (keys in public/surrogate_keys.py):
 - a live story's entry posted, changed or removed: the story (its live page, entry pages,
   feed of entries and polls, and the cards showing its "Updated:" time); the sidebar
   (soft) when the story is among its newest, for the "Updated:" time it shows.
+- a library photo corrected, replaced or removed: each story that places it (its page
+  prints the photo, caption and credit), and search (those stories' entries were
+  rewritten). The photo library sends `stories_rerendered` for it (articles/photos.py):
+  the stories are rewritten without a save, which the Article receivers never hear of.
 - a masthead section added, changed or removed: the masthead, on every page (soft: the
   pages stay correct but for their navigation, and are refreshed in the background).
 
@@ -35,9 +39,9 @@ from articles.models import (
     Correction,
     LiveEntry,
     LiveEntryAuthorship,
-    Photo,
     TaggedArticle,
 )
+from articles.signals import stories_rerendered
 from authors.models import Author
 
 from . import surrogate_keys as keys
@@ -46,9 +50,9 @@ from .models import Section
 from .purge import get_purger, purge
 from .templatetags.newsroom import SIDEBAR_ITEMS
 
-# A library photo is printed inside the stories that place it (articles/photos.py); a
-# change to one re-renders and saves those stories, which purges them from the edge.
-SHOWN_ON_PAGES = (Article, Authorship, Correction, TaggedArticle, Tag, Author, Section, Photo)
+# A library photo is printed only inside the stories that place it: its changes reach the
+# pages through `stories_rerendered` (below), not through its own saves.
+SHOWN_ON_PAGES = (Article, Authorship, Correction, TaggedArticle, Tag, Author, Section)
 PUBLISHED = Article.Status.PUBLISHED
 
 
@@ -182,6 +186,17 @@ def live_entry_changed_at_edge(sender, instance, raw=False, **kwargs):
     purge(hard={keys.article(story.pk)}, soft={keys.SIDEBAR} if _in_sidebar(story) else ())
 
 
+def stories_rerendered_at_edge(sender, article_ids, **kwargs):
+    """A placed photo's change rewrote these stories' HTML and search entries."""
+    if not get_purger().active:
+        return
+    public = Article.objects.filter(pk__in=article_ids, status=PUBLISHED).values_list(
+        "pk", flat=True
+    )
+    if public:
+        purge(hard={*map(keys.article, public), keys.SEARCH})
+
+
 EDGE_RECEIVERS = [
     (pre_save, Article, article_saving),
     (post_save, Article, article_saved),
@@ -203,29 +218,31 @@ EDGE_RECEIVERS = [
 ]
 
 
-def connect():
-    for model in SHOWN_ON_PAGES:
-        for signal in (post_save, post_delete):
-            signal.connect(content_changed, sender=model, dispatch_uid=f"public-pages-{model}")
-    # Tags added or removed through `article.tags`, which sends for its through model.
-    m2m_changed.connect(content_changed, sender=TaggedArticle, dispatch_uid="public-pages-tags")
-    for n, (signal, model, receiver) in enumerate(EDGE_RECEIVERS):
-        signal.connect(receiver, sender=model, dispatch_uid=f"edge-purge-{n}")
-    connect_live_entries()
-
-
-# Live entries. Readers' pages ask for new entries every few seconds, so one of them may
-# render between the save and its commit, from the data as it was, and store that under
-# the new generation: the cache is emptied again once the entry is committed.
+# Changed again once committed. Live entries: readers' pages ask for new entries every few
+# seconds, so one of them may render between the save and its commit, from the data as it
+# was, and store that under the new generation. Stories a library photo's change rewrote:
+# the rewrite may take a while over many stories, with the same risk. For both, the cache
+# is emptied again once the change is committed.
 LIVE_ENTRY_MODELS = (LiveEntry, LiveEntryAuthorship)
 
 
-def live_entry_changed(sender, **kwargs):
+def changed_now_and_at_commit(sender, **kwargs):
     content_changed(sender, **kwargs)
     transaction.on_commit(lambda: content_changed(sender, **kwargs))
 
 
-def connect_live_entries():
+def connect():
+    for model in SHOWN_ON_PAGES:
+        for signal in (post_save, post_delete):
+            signal.connect(content_changed, sender=model, dispatch_uid=f"public-pages-{model}")
     for model in LIVE_ENTRY_MODELS:
         for signal in (post_save, post_delete):
-            signal.connect(live_entry_changed, sender=model, dispatch_uid=f"public-pages-{model}")
+            signal.connect(
+                changed_now_and_at_commit, sender=model, dispatch_uid=f"public-pages-{model}"
+            )
+    stories_rerendered.connect(changed_now_and_at_commit, dispatch_uid="public-pages-rewritten")
+    # Tags added or removed through `article.tags`, which sends for its through model.
+    m2m_changed.connect(content_changed, sender=TaggedArticle, dispatch_uid="public-pages-tags")
+    for n, (signal, model, receiver) in enumerate(EDGE_RECEIVERS):
+        signal.connect(receiver, sender=model, dispatch_uid=f"edge-purge-{n}")
+    stories_rerendered.connect(stories_rerendered_at_edge, dispatch_uid="edge-purge-rewritten")

@@ -11,7 +11,7 @@ import pytest
 from django.db import transaction
 from taggit.models import Tag
 
-from articles import workflow
+from articles import body, photos, workflow
 from articles.models import Article, Authorship, Correction, LiveEntry
 from articles.tests.factories import (
     DRAFT,
@@ -21,7 +21,9 @@ from articles.tests.factories import (
     make_article,
     make_entry,
     make_live_story,
+    make_photo,
     make_tag,
+    placed,
 )
 from authors.tests.factories import make_author
 from public.models import Section
@@ -423,3 +425,40 @@ def test_an_entry_on_a_story_readers_cannot_see_purges_nothing(edge, committed, 
         make_entry(draft, body="Not yet.")
 
     assert edge.purges == []
+
+
+# --- The photo library: stories rewritten without a save ---------------------------------
+
+
+@pytest.fixture
+def placed_photo(clock):
+    """A library photo placed in a published story and a draft; a third story shows none."""
+    photo = make_photo(credit="Old Agency")
+    public = make_article(slug="harbour", body=placed(photo), body_format=body.HTML)
+    make_article(slug="draft", status=DRAFT, body=placed(photo), body_format=body.HTML)
+    make_article(slug="other", body="<p>No photo.</p>", body_format=body.HTML)
+    return photo, public
+
+
+def test_correcting_a_placed_photo_purges_the_stories_showing_it_and_search(
+    edge, committed, editor, placed_photo
+):
+    photo, public = placed_photo
+
+    with committed():
+        photo.credit = "Ann Lens/New Agency"
+        photos.save_photo(photo=photo, user=editor)
+
+    assert edge.purged() == {f"article-{public.pk}", "list-search"}
+    assert len(edge.purges) == 1
+
+
+def test_removing_a_placed_photo_purges_the_stories_showing_it_and_search(
+    edge, committed, placed_photo
+):
+    photo, public = placed_photo
+
+    with committed():
+        photos.delete_photo(photo=photo)
+
+    assert edge.purged() == {f"article-{public.pk}", "list-search"}
