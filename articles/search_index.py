@@ -1,9 +1,11 @@
 """Keeping the search index in step with the articles, on PostgreSQL and SQLite alike.
 
 Every change that alters what a search should find (an article saved, a byline or tag
-added or removed, an author or tag renamed) ends in `refresh(article_ids)`, the one
-function that rewrites those articles' entries, set-based, whatever wrote them: the
-signals below for the admin and the workflow, and `generate_articles` for its batches.
+added or removed, an author or tag renamed, a placed library photo corrected or removed)
+ends in `refresh(article_ids)`, the one function that rewrites those articles' entries,
+set-based, whatever wrote them: the signals below for the admin and the workflow,
+`articles/photos.py` for the stories it rewrites without a save, and `generate_articles`
+for its batches.
 
 - PostgreSQL: a weighted `tsvector` per article in `SearchDocument` (GIN-indexed):
   headline A, standfirst B, the names of its tags and authors C, body D, accents folded

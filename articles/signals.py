@@ -1,10 +1,15 @@
-"""What the editorial workflow announces: one signal for each decision a newsroom must trace.
+"""What the articles app announces: each editorial decision a newsroom must trace, and the
+stories a library photo's change rewrote.
 
-`articles/workflow.py` sends them, and nothing else does: the staff app's audit trail
-listens without articles knowing it exists. Each is sent inside the write's transaction,
-after the write, so whatever a receiver writes commits or rolls back with the change
-itself (a refused publication leaves no entry; an entry that cannot be written stops the
-publication). `sender` is the model class; every signal carries `user`, who did it.
+The editorial signals: `articles/workflow.py` sends them, and nothing else does: the staff
+app's audit trail listens without articles knowing it exists. Each is sent inside the
+write's transaction, after the write, so whatever a receiver writes commits or rolls back
+with the change itself (a refused publication leaves no entry; an entry that cannot be
+written stops the publication). `sender` is the model class; every one of them carries
+`user`, who did it.
+
+`stories_rerendered` is the photo library's (`articles/photos.py`), for the public app's
+caches: sent in the same transaction, after the stories that place the photo are rewritten.
 """
 
 from django.dispatch import Signal
@@ -24,3 +29,8 @@ article_recovered = Signal()
 # link: the PreviewLink made or revoked.
 preview_link_created = Signal()
 preview_link_revoked = Signal()
+
+# article_ids: stories whose stored HTML was rewritten without a save (a placed library
+# photo corrected, replaced or removed; articles/photos.py), their search entries
+# already refreshed. Sent with sender=Article and no user: no editor changed the stories.
+stories_rerendered = Signal()

@@ -1,7 +1,8 @@
 """From upload to stored image: clean the original, pre-fill its credit, make renditions.
 
 Which fields take part is said by the models, through `CheckedImageField`'s arguments;
-the save hook (imaging/signals.py) and `manage.py make_renditions` both go through here.
+the save hook (imaging/signals.py) and `manage.py make_renditions` both go through here,
+and `delete_files` removes what they stored.
 """
 
 from dataclasses import dataclass
@@ -88,6 +89,18 @@ def rebuild(instance, spec):
     )
     setattr(instance, spec.renditions, {**renditions, "sha256": hashes})
     return changed
+
+
+def delete_files(instance):
+    """Delete the stored files of every processed image of `instance`: each original and
+    its renditions. For a row that is gone: call it once the deletion has committed
+    (`transaction.on_commit`), so a deletion rolled back keeps its files."""
+    for spec in ImageSpec.all_for(type(instance)):
+        stored = getattr(instance, spec.field)
+        if not stored:
+            continue
+        for name in [stored.name, *rendition_names(getattr(instance, spec.renditions) or {})]:
+            stored.storage.delete(name)
 
 
 def _prefill_credit(instance, spec, cleaned, *, hashes=None):

@@ -17,7 +17,12 @@ What each change purges (keys in public/surrogate_keys.py):
 - an author's name, role, bio or portrait: the author (every page showing them), /authors/.
 - a tag renamed: the tag (every page showing it), and the masthead if it is a section.
 - a live story's entry posted, changed or removed: the story (its live page, entry pages,
-  feed of entries and polls, and the cards showing its "Updated:" time).
+  feed of entries and polls, and the cards showing its "Updated:" time); the sidebar
+  (soft) when the story is among its newest, for the "Updated:" time it shows.
+- a library photo corrected, replaced or removed: each story that places it (its page
+  prints the photo, caption and credit), and search (those stories' entries were
+  rewritten). The photo library sends `stories_rerendered` for it (articles/photos.py):
+  the stories are rewritten without a save, which the Article receivers never hear of.
 - a masthead section added, changed or removed: the masthead, on every page (soft: the
   pages stay correct but for their navigation, and are refreshed in the background).
 
@@ -34,9 +39,9 @@ from articles.models import (
     Correction,
     LiveEntry,
     LiveEntryAuthorship,
-    Photo,
     TaggedArticle,
 )
+from articles.signals import stories_rerendered
 from authors.models import Author
 
 from . import surrogate_keys as keys
@@ -45,9 +50,9 @@ from .models import Section
 from .purge import get_purger, purge
 from .templatetags.newsroom import SIDEBAR_ITEMS
 
-# A library photo is printed inside the stories that place it (articles/photos.py); a
-# change to one re-renders and saves those stories, which purges them from the edge.
-SHOWN_ON_PAGES = (Article, Authorship, Correction, TaggedArticle, Tag, Author, Section, Photo)
+# A library photo is printed only inside the stories that place it: its changes reach the
+# pages through `stories_rerendered` (below), not through its own saves.
+SHOWN_ON_PAGES = (Article, Authorship, Correction, TaggedArticle, Tag, Author, Section)
 PUBLISHED = Article.Status.PUBLISHED
 
 
@@ -168,10 +173,28 @@ def tag_deleted(sender, instance, **kwargs):
 
 def live_entry_changed_at_edge(sender, instance, raw=False, **kwargs):
     """A live story's entry: its page, entry pages, feed and polls, and every card showing
-    its "Updated:" time, all carry the story's key."""
-    if raw or not get_purger().active or not _is_on_public_pages(instance.article_id):
+    its "Updated:" time, all carry the story's key; the sidebar shows that time too."""
+    if raw or not get_purger().active:
         return
-    purge(hard={keys.article(instance.article_id)})
+    story = (
+        Article.objects.filter(pk=instance.article_id, status=PUBLISHED)
+        .only("pk", "published_at")
+        .first()
+    )
+    if story is None:
+        return
+    purge(hard={keys.article(story.pk)}, soft={keys.SIDEBAR} if _in_sidebar(story) else ())
+
+
+def stories_rerendered_at_edge(sender, article_ids, **kwargs):
+    """A placed photo's change rewrote these stories' HTML and search entries."""
+    if not get_purger().active:
+        return
+    public = Article.objects.filter(pk__in=article_ids, status=PUBLISHED).values_list(
+        "pk", flat=True
+    )
+    if public:
+        purge(hard={*map(keys.article, public), keys.SEARCH})
 
 
 EDGE_RECEIVERS = [
@@ -195,29 +218,31 @@ EDGE_RECEIVERS = [
 ]
 
 
-def connect():
-    for model in SHOWN_ON_PAGES:
-        for signal in (post_save, post_delete):
-            signal.connect(content_changed, sender=model, dispatch_uid=f"public-pages-{model}")
-    # Tags added or removed through `article.tags`, which sends for its through model.
-    m2m_changed.connect(content_changed, sender=TaggedArticle, dispatch_uid="public-pages-tags")
-    for n, (signal, model, receiver) in enumerate(EDGE_RECEIVERS):
-        signal.connect(receiver, sender=model, dispatch_uid=f"edge-purge-{n}")
-    connect_live_entries()
-
-
-# Live entries. Readers' pages ask for new entries every few seconds, so one of them may
-# render between the save and its commit, from the data as it was, and store that under
-# the new generation: the cache is emptied again once the entry is committed.
+# Changed again once committed. Live entries: readers' pages ask for new entries every few
+# seconds, so one of them may render between the save and its commit, from the data as it
+# was, and store that under the new generation. Stories a library photo's change rewrote:
+# the rewrite may take a while over many stories, with the same risk. For both, the cache
+# is emptied again once the change is committed.
 LIVE_ENTRY_MODELS = (LiveEntry, LiveEntryAuthorship)
 
 
-def live_entry_changed(sender, **kwargs):
+def changed_now_and_at_commit(sender, **kwargs):
     content_changed(sender, **kwargs)
     transaction.on_commit(lambda: content_changed(sender, **kwargs))
 
 
-def connect_live_entries():
+def connect():
+    for model in SHOWN_ON_PAGES:
+        for signal in (post_save, post_delete):
+            signal.connect(content_changed, sender=model, dispatch_uid=f"public-pages-{model}")
     for model in LIVE_ENTRY_MODELS:
         for signal in (post_save, post_delete):
-            signal.connect(live_entry_changed, sender=model, dispatch_uid=f"public-pages-{model}")
+            signal.connect(
+                changed_now_and_at_commit, sender=model, dispatch_uid=f"public-pages-{model}"
+            )
+    stories_rerendered.connect(changed_now_and_at_commit, dispatch_uid="public-pages-rewritten")
+    # Tags added or removed through `article.tags`, which sends for its through model.
+    m2m_changed.connect(content_changed, sender=TaggedArticle, dispatch_uid="public-pages-tags")
+    for n, (signal, model, receiver) in enumerate(EDGE_RECEIVERS):
+        signal.connect(receiver, sender=model, dispatch_uid=f"edge-purge-{n}")
+    stories_rerendered.connect(stories_rerendered_at_edge, dispatch_uid="edge-purge-rewritten")

@@ -9,6 +9,7 @@ from articles import body, photos
 from articles.models import Photo
 from articles.roles import CONTRIBUTOR, EDITOR
 from articles.tests.factories import client_for, make_article, make_photo, make_user, placed
+from imaging.renditions import rendition_names
 from imaging.tests.factories import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +43,26 @@ def test_a_deleted_photo_leaves_the_stories_it_was_in():
 
     story.refresh_from_db()
     assert story.body_html == "<p>Text.</p>"
+
+
+def stored_files(photo):
+    return [photo.image.name, *rendition_names(photo.renditions)]
+
+
+def test_a_removed_photos_files_leave_storage_once_the_removal_commits(
+    media, django_capture_on_commit_callbacks
+):
+    photo, other = make_photo(), make_photo()
+    files = stored_files(photo)
+    assert len(files) > 1  # the original and its renditions
+    assert all((media / name).exists() for name in files)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        photos.delete_photo(photo=photo)
+        assert all((media / name).exists() for name in files)  # a rollback would keep them
+
+    assert not any((media / name).exists() for name in files)
+    assert all((media / name).exists() for name in stored_files(other))
 
 
 def test_placeholders_of_other_photos_are_not_confused():

@@ -11,16 +11,19 @@ import pytest
 from django.db import transaction
 from taggit.models import Tag
 
-from articles import workflow
-from articles.models import Article, Authorship, Correction
+from articles import body, photos, workflow
+from articles.models import Article, Authorship, Correction, LiveEntry
 from articles.tests.factories import (
     DRAFT,
+    ENTRY_DRAFT,
     NOW,
     bulk_articles,
     make_article,
     make_entry,
     make_live_story,
+    make_photo,
     make_tag,
+    placed,
 )
 from authors.tests.factories import make_author
 from public.models import Section
@@ -374,11 +377,42 @@ def test_renaming_a_section_tag_purges_the_tag_and_the_masthead(edge, committed,
     assert edge.soft_keys() == {"masthead"}
 
 
-def test_a_live_entry_purges_its_story_and_nothing_else(edge, committed, clock):
-    story = make_live_story(slug="storm")
+ENTRY_CHANGES = {
+    "posted": lambda story, draft, entry, user: workflow.post_entry(
+        entry=LiveEntry(body="The coast road is closed."),
+        article=story,
+        user=user,
+        authors=entry.byline,
+        publish=True,
+    ),
+    "published": lambda story, draft, entry, user: workflow.publish_entry(entry=draft, user=user),
+    "changed": lambda story, draft, entry, user: workflow.save_entry(entry=entry, user=user),
+    "removed": lambda story, draft, entry, user: workflow.delete_entry(entry=entry, user=user),
+}
+
+
+@pytest.mark.parametrize("change", ENTRY_CHANGES)
+def test_a_live_entry_purges_its_story_and_softly_the_sidebar_showing_its_time(
+    edge, committed, editor, clock, change
+):
+    story = make_live_story(slug="storm")  # the newest story: in the "News Feed" column
+    ann = make_author()
+    draft = make_entry(story, status=ENTRY_DRAFT, published_at=None, authors=[ann])
+    entry = make_entry(story, body="The storm reaches the coast at four.", authors=[ann])
 
     with committed():
-        make_entry(story, body="The storm reaches the coast at four.")
+        ENTRY_CHANGES[change](story, draft, entry, editor)
+
+    assert edge.purged() == {f"article-{story.pk}"}
+    assert edge.soft_keys() == {"sidebar"}
+
+
+def test_an_entry_on_a_live_story_off_the_sidebar_leaves_the_sidebar_alone(edge, committed, clock):
+    story = make_live_story(slug="storm", published_at=NOW - timedelta(days=2))
+    bulk_articles(10, newest=NOW - timedelta(minutes=5))
+
+    with committed():
+        make_entry(story, body="The storm has passed.")
 
     assert edge.purged() == {f"article-{story.pk}"}
     assert edge.soft_keys() == set()
@@ -391,3 +425,40 @@ def test_an_entry_on_a_story_readers_cannot_see_purges_nothing(edge, committed, 
         make_entry(draft, body="Not yet.")
 
     assert edge.purges == []
+
+
+# --- The photo library: stories rewritten without a save ---------------------------------
+
+
+@pytest.fixture
+def placed_photo(clock):
+    """A library photo placed in a published story and a draft; a third story shows none."""
+    photo = make_photo(credit="Old Agency")
+    public = make_article(slug="harbour", body=placed(photo), body_format=body.HTML)
+    make_article(slug="draft", status=DRAFT, body=placed(photo), body_format=body.HTML)
+    make_article(slug="other", body="<p>No photo.</p>", body_format=body.HTML)
+    return photo, public
+
+
+def test_correcting_a_placed_photo_purges_the_stories_showing_it_and_search(
+    edge, committed, editor, placed_photo
+):
+    photo, public = placed_photo
+
+    with committed():
+        photo.credit = "Ann Lens/New Agency"
+        photos.save_photo(photo=photo, user=editor)
+
+    assert edge.purged() == {f"article-{public.pk}", "list-search"}
+    assert len(edge.purges) == 1
+
+
+def test_removing_a_placed_photo_purges_the_stories_showing_it_and_search(
+    edge, committed, placed_photo
+):
+    photo, public = placed_photo
+
+    with committed():
+        photos.delete_photo(photo=photo)
+
+    assert edge.purged() == {f"article-{public.pk}", "list-search"}
