@@ -628,6 +628,7 @@ def save_entry(*, entry, user, authors=None):
 def publish_entry(*, entry, user):
     """Publish a draft entry now, as it was saved."""
     with transaction.atomic():
+        _lock_story(entry.article_id)  # the story first, then the entry: the lock order
         entry.refresh_from_db(from_queryset=LiveEntry.objects.select_for_update())
         if entry.status == EntryStatus.PUBLISHED:
             raise WorkflowError("It is already published.")
@@ -676,7 +677,12 @@ def end_coverage(*, article, user):
 
 def _lock_story(article_id):
     """The story's row, locked: its entries' pins and its "Updated:" time change one post
-    at a time."""
+    at a time.
+
+    The lock order, kept by every write on entries: the story, then the entry. A writer
+    that locked an entry first could wait for the story while another, holding the story,
+    waits for that entry: a deadlock.
+    """
     return Article.objects.select_for_update().get(pk=article_id)
 
 
