@@ -6,13 +6,17 @@
     demo/live/<slug>.md      a live story's entries (demo/live_content.py says how)
 
 A file's name is its slug, so two stories cannot share an address. Times are offsets
-from the moment of loading ("2d 5h 10m ago", "in 20h"), so the demo always looks fresh.
+from the moment of loading ("2d 5h 10m ago", "in 20h"), so the demo always looks fresh;
+an offset may end in seconds with a fraction ("2h 12m 41.306172s ago"), as a time taken
+from the clock does (a story published with no time, a live entry), so that the pages
+meet one.
 Every mistake is reported as a FrontMatterError naming the file and line.
 """
 
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from django.utils.text import slugify
@@ -32,7 +36,8 @@ STORY_KEYS = {
     "title": "the headline",
     "standfirst": "one or two sentences under the headline",
     "status": "draft, review, published (in the past) or scheduled (in the future)",
-    "published": "for published and scheduled stories: `2d 6h ago` or `in 20h`",
+    "published": "for published and scheduled stories: `2d 6h ago` or `in 20h` (seconds too: "
+    "`5m 7.25s ago`)",
     "updated": "for published stories: how long after publication it changed, `3h later`",
     "primary_tag": "the tag shown above the headline (a slug from demo/newsroom.md)",
     "tags": "further tags, comma-separated slugs",
@@ -49,7 +54,9 @@ STORY_KEYS = {
 AUTHOR_KEYS = ("name", "role", "colour", "short_bio")
 NEWSROOM_KEYS = ("tags", "sections")
 
-DURATION = re.compile(r"(?:(?P<d>\d+)d)?\s*(?:(?P<h>\d+)h)?\s*(?:(?P<m>\d+)m)?")
+DURATION = re.compile(
+    r"(?:(?P<d>\d+)d)?\s*(?:(?P<h>\d+)h)?\s*(?:(?P<m>\d+)m)?\s*(?:(?P<s>\d+(?:\.\d{1,6})?)s)?"
+)
 PHOTO = re.compile(r"(?P<palette>[a-z]+)-(?P<number>\d+)")
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -267,12 +274,14 @@ def read_story(path, *, tags, authors) -> Story:
 
 
 def duration(text) -> timedelta | None:
-    """`1d 4h 30m` (any of the three, in that order) as a timedelta, or None if it is not one."""
+    """`1d 4h 30m 5.25s` (any of the four, in that order; seconds to the microsecond) as a
+    timedelta, or None if it is not one."""
     match = DURATION.fullmatch(text.strip())
     if not match or not any(match.groupdict().values()):
         return None
     days, hours, minutes = (int(match[unit] or 0) for unit in "dhm")
-    return timedelta(days=days, hours=hours, minutes=minutes)
+    seconds = Decimal(match["s"] or 0)
+    return timedelta(days=days, hours=hours, minutes=minutes, microseconds=int(seconds * 10**6))
 
 
 def _published(fields, status):

@@ -33,7 +33,8 @@ from .images import PALETTES
 
 SEPARATOR = "+++"
 ENTRY_KEYS = {
-    "time": "when it was posted, `5h 20m ago`, within the story's live coverage",
+    "time": "when it was posted, `5h 20m ago` (or to the microsecond, `24m 3.094816s ago`), "
+    "within the story's live coverage",
     "authors": "author slugs in byline order, comma-separated (files in demo/authors/)",
     "headline": "a few words above the entry; a key event needs one",
     "key_event": "yes to list it under the key events at the top",

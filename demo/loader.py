@@ -60,6 +60,8 @@ def load(now=None, *, folder=DEMO_DIR) -> Summary:
     leaves the database as it was.
     """
     newsroom = read_newsroom(folder)
+    # On the minute, so each time is what its file says: most whole minutes, and a few with
+    # the fraction of a second a time taken from the clock has (demo/content.py).
     now = (now or timezone.now()).replace(second=0, microsecond=0)
     summary = Summary(
         authors=len(newsroom.authors),

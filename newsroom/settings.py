@@ -268,7 +268,7 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "staff.addresses.typed_username"
 AXES_CLIENT_IP_CALLABLE = "staff.addresses.client_address"
 AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
-AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "proof"]
 # Sign-ins and sign-outs are in the audit trail; axes keeps only its failure counters.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False  # staff/admin.py shows the counters as lockouts to lift

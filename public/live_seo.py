@@ -5,7 +5,9 @@ import html
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from .seo import absolute_url, iso, news_article, publisher
+from articles.templatetags.times import iso
+
+from .seo import absolute_url, news_article, publisher
 
 # Google shows at most 110 characters of a headline.
 HEADLINE_LIMIT = 110

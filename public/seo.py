@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils import timezone
+
+from articles.templatetags.times import iso
 
 # The size static/img/logo.png was drawn at; Google asks for it in the publisher logo.
 LOGO_PATH = "img/logo.png"
@@ -22,10 +23,6 @@ def absolute_url(url: str) -> str:
     if url.startswith("//"):
         return f"{urlsplit(settings.SITE_URL).scheme}:{url}"
     return settings.SITE_URL + url
-
-
-def iso(moment) -> str:
-    return timezone.localtime(moment).isoformat()
 
 
 def publisher() -> dict:

@@ -1,4 +1,5 @@
-"""The second-factor forms: a code at sign-in, a code to turn an app on."""
+"""The second-factor forms: a code at sign-in, a code to turn an app on, and the password
+or a current code before a second factor already on the account changes."""
 
 from django import forms
 
@@ -26,6 +27,24 @@ class CodeForm(forms.Form):
     )
 
 
+def _proof_field(help_text):
+    return forms.CharField(
+        label="Your password, or a current code",
+        max_length=128,
+        strip=False,  # a password is compared as typed
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=help_text,
+    )
+
+
+class ConfirmForm(forms.Form):
+    """Who asks to change the second factor: the account's password or a current code."""
+
+    proof = _proof_field(
+        "Your password, the six digits your app shows now, or an unused backup code."
+    )
+
+
 class EnrolForm(forms.Form):
     code = forms.CharField(
         label="Code from the app",
@@ -33,6 +52,14 @@ class EnrolForm(forms.Form):
         widget=_code_input(inputmode="numeric"),
         help_text="After adding the key, type the six digits the app shows for it.",
     )
+
+    def __init__(self, *args, replacing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if replacing:
+            self.fields["proof"] = _proof_field(
+                "To replace your current app: your password, the six digits the current app "
+                "shows now, or an unused backup code."
+            )
 
     def clean_code(self):
         code = normalise(self.cleaned_data["code"])

@@ -26,8 +26,11 @@ from .models import BackupCodeDevice
 Action = audit.Action
 User = get_user_model()
 
-# The flag a failed second-factor check carries in the credentials it is sent with.
+# The flags a refused try carries in the credentials it is sent with: a wrong code after
+# the right password, and a wrong password or code from a signed-in session that asked to
+# change its second factor (staff/views.py).
 SECOND_FACTOR = "second_factor"
+CONFIRMING = "confirming"
 
 
 def _when(moment):
@@ -61,6 +64,8 @@ def sign_in_refused(sender, credentials, request=None, **kwargs):
         why = "locked out (nothing was checked)"
     elif credentials.get(SECOND_FACTOR):
         why = "wrong code (the password was right)"
+    elif credentials.get(CONFIRMING):
+        why = "wrong password or code to change two-factor sign-in, from a signed-in session"
     else:
         why = "wrong username or password"
     if locked and counted:
@@ -68,7 +73,8 @@ def sign_in_refused(sender, credentials, request=None, **kwargs):
     audit.record(
         Action.SIGN_IN_REFUSED,
         target=account,
-        actor=None,
+        # Nobody signs in on a refusal, but a signed-in session asked to change a factor.
+        actor=account if credentials.get(CONFIRMING) else None,
         request=request,
         detail=f"{why} (“{typed[:150]}”)",
     )

@@ -3,6 +3,11 @@
 Every change is one function here and one audit entry. The authenticator app is
 django-otp's TOTPDevice (RFC 6238: six digits, a new code every 30 seconds); backup codes
 are our BackupCodeDevice, stored as digests and shown once.
+
+A second factor already on an account is changed (replaced, renewed, turned off) only
+with `proof`: the account's password or a current code. A session alone is not enough:
+one left open, or a stolen cookie, must not be a way to move the account to a thief's
+phone or to read out fresh backup codes.
 """
 
 import secrets
@@ -24,8 +29,19 @@ _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _CODE_LENGTH = 16  # 16 characters of 31: about 79 bits each
 
 
+class NotConfirmed(PermissionError):
+    """The proof given is neither the account's password nor a current code."""
+
+
 def has_second_factor(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def _check_proof(user, proof):
+    """Refuse unless `proof` is `user`'s password, or a code their second factor accepts
+    now (the app's six digits, or an unused backup code, which is spent)."""
+    if not proof or not (user.check_password(proof) or verify(user=user, code=proof)):
+        raise NotConfirmed("That is neither your password nor a current code.")
 
 
 def normalise(code):
@@ -62,10 +78,11 @@ def enrolment_device(user):
     return device or TOTPDevice.objects.create(user=user, name=APP_NAME, confirmed=False)
 
 
-def confirm_enrolment(*, user, code):
+def confirm_enrolment(*, user, code, proof=None):
     """Turn the app on if `code` is right: (the device, new backup codes), or None if wrong.
 
-    The new app replaces any earlier one, and new backup codes replace the old.
+    The new app replaces any earlier one, and new backup codes replace the old. Replacing
+    one takes `proof` (NotConfirmed otherwise, and nothing changes).
     """
     with transaction.atomic():
         device = (
@@ -82,6 +99,8 @@ def confirm_enrolment(*, user, code):
             device.throttle_reset()
             return None
         replacing = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+        if replacing:
+            _check_proof(user, proof)  # raised inside the transaction: the new code unspent
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
@@ -95,18 +114,20 @@ def confirm_enrolment(*, user, code):
     return device, codes
 
 
-def renew_backup_codes(*, user):
+def renew_backup_codes(*, user, proof):
     with transaction.atomic():
+        _check_proof(user, proof)
         codes = _replace_backup_codes(user)
         audit.record(Action.BACKUP_CODES_RENEWED, target=user, actor=user)
     return codes
 
 
-def turn_off(*, user):
+def turn_off(*, user, proof):
     """Remove one's own second factor: only for those the rule does not require it of."""
     if second_factor_required(user):
         raise PermissionError("Your role requires two-factor sign-in.")
     with transaction.atomic():
+        _check_proof(user, proof)
         _remove_devices(user)
         audit.record(Action.TWO_FACTOR_DISABLED, target=user, actor=user)
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from articles import autosave, workflow
 from articles.body import editable_html
 from articles.models import Article
+from articles.templatetags.times import iso
 from articles.text import reading_minutes, word_count
 
 RESTORE = "restore"
@@ -80,7 +81,7 @@ class DeskViews:
             warning = f"{since} Saving will show you what they changed first."
         return JsonResponse(
             {
-                "saved_at": copy.saved_at.isoformat(),
+                "saved_at": iso(copy.saved_at),
                 "saved_at_display": timezone.localtime(copy.saved_at).strftime("%H:%M:%S"),
                 "words": words,
                 "minutes": reading_minutes(copy.body),

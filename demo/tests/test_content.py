@@ -46,6 +46,10 @@ def test_every_demo_file_parses_into_a_newsroom_worth_reading():
     assert set(bylines) == {person.slug for person in newsroom.authors}
     # A pool of drawings shared between stories, not one per story.
     assert 12 <= len({story.photo for story in stories}) <= 40
+    # Some times have the fraction of a second a time taken from the clock has.
+    assert any(story.published.microseconds for story in published)
+    assert any(story.updated and story.updated.microseconds for story in published)
+    assert any(entry.published.microseconds for story in stories for entry in story.entries)
 
 
 def test_a_sample_story_reads_as_written(tmp_path):
@@ -76,6 +80,16 @@ def test_a_scheduled_story_is_published_in_the_future(tmp_path):
     assert read.published == -timedelta(hours=20, minutes=5)
 
 
+def test_a_time_may_end_in_seconds_to_the_microsecond(tmp_path):
+    story = STORY.replace("published: 1d 2h ago", "published: 1d 2h 5m 41.306172s ago")
+    story = story.replace("updated: 3h later", "updated: 9.5s later")
+
+    [read] = read_newsroom(write_newsroom(tmp_path, story=story)).stories
+
+    assert read.published == timedelta(days=1, hours=2, minutes=5, seconds=41.306172)
+    assert read.updated == timedelta(seconds=9, milliseconds=500)
+
+
 LONG_TITLE = "title: " + "x" * 201
 
 
@@ -85,6 +99,7 @@ LONG_TITLE = "title: " + "x" * 201
         ("status: published", "status: live", 4, "`status` must be one of draft, review"),
         ("published: 1d 2h ago", "published: yesterday", 5, "looks like `2d 6h ago`"),
         ("published: 1d 2h ago", "published: in 3h", 5, "looks like `2d 6h ago`"),
+        ("published: 1d 2h ago", "published: 1d 2h 0.1234567s ago", 5, "like `2d 6h ago`"),
         ("status: published", "status: scheduled", 5, "looks like `in 20h`"),
         ("updated: 3h later", "updated: 3h", 6, "`updated` looks like `3h later`"),
         ("primary_tag: politics", "primary_tag: Politics", 7, "unknown tag 'Politics'"),

@@ -1,9 +1,11 @@
-"""Reading the public site's pages in tests: elements, images, story lists and Show More."""
+"""Reading the public site's pages in tests: elements, images, story lists, Show More, and
+the times written for machines."""
 
 import html
 import re
 
 from django.conf import settings
+from django.utils import timezone
 
 # The public address tests give the site (the `site_url` fixture sets it).
 SITE_URL = "https://news.example.org"
@@ -66,3 +68,26 @@ def walk_pages(client, url, *, limit=50):
         url = next_link(response.content)
         assert len(pages) <= limit, "Show More never ends"
     return pages
+
+
+# Times written for machines. HTML's `datetime` takes a date, or a date and time with at
+# most three digits of a second (and an offset, for a "global" one); pages write seconds.
+_DATETIME_ATTR = re.compile(r'\sdatetime="([^"]*)"')
+_HTML_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?"
+)
+
+
+def datetime_values(content):
+    """Every `datetime="…"` attribute's value in `content`, in order."""
+    return [html.unescape(value) for value in _DATETIME_ATTR.findall(_text(content))]
+
+
+def invalid_datetimes(content):
+    """The `datetime` values in `content` that HTML does not accept."""
+    return [value for value in datetime_values(content) if not _HTML_DATETIME.fullmatch(value)]
+
+
+def machine_time(moment):
+    """`moment` as pages write it for machines: ISO 8601 in the newsroom's zone, to the second."""
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()

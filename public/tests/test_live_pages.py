@@ -26,7 +26,7 @@ from authors.tests.factories import make_author
 from public.cache import generation
 from public.live_views import NEW_ENTRIES_MAX, PER_PAGE
 from public.pagination import Cursor
-from public.tests.pages import SITE_URL, element, next_link
+from public.tests.pages import SITE_URL, element, machine_time, next_link
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
@@ -319,7 +319,7 @@ def test_a_posted_entry_is_on_the_next_request_of_the_cached_page(client, story,
     assert "Roads reopen." in page
     # The news feed shows the story's new "Updated:" time at once too.
     feed = element(client.get("/news/").content, 'id="story-list"')
-    posted = timezone.localtime(NOW + timedelta(minutes=3)).isoformat()
+    posted = machine_time(NOW + timedelta(minutes=3))
     assert f'(Updated: <time datetime="{posted}">' in feed
 
 
@@ -387,7 +387,7 @@ def test_the_json_ld_is_a_live_blog_posting_with_its_updates(client, story):
 
     assert data["@type"] == "LiveBlogPosting"
     assert data["headline"] == "Storm Edda crosses the coast"
-    assert data["coverageStartTime"] == timezone.localtime(story.coverage_started_at).isoformat()
+    assert data["coverageStartTime"] == machine_time(story.coverage_started_at)
     assert "coverageEndTime" not in data
     updates = data["liveBlogUpdate"]
     assert [u["headline"] for u in updates][:2] == ["What we know so far", "Harbour wall breached"]
@@ -397,12 +397,12 @@ def test_the_json_ld_is_a_live_blog_posting_with_its_updates(client, story):
     assert updates[1]["author"] == [
         {"@type": "Person", "name": "Ann Lee", "url": f"{SITE_URL}/authors/ann-lee/"}
     ]
-    assert data["dateModified"] == timezone.localtime(story.pinned.published_at).isoformat()
+    assert data["dateModified"] == machine_time(story.pinned.published_at)
 
     story.coverage_ended_at = NOW
     story.save()
     ended = jsonld(client.get("/news/storm/").content)
-    assert ended["coverageEndTime"] == timezone.localtime(NOW).isoformat()
+    assert ended["coverageEndTime"] == machine_time(NOW)
 
 
 def test_the_story_has_a_feed_of_its_entries(client, story):
@@ -426,7 +426,7 @@ def test_the_story_has_a_feed_of_its_entries(client, story):
 
 def test_lists_mark_a_live_story_and_show_its_latest_entry_time(client, story):
     make_article(slug="plain-story", title="A plain story", tags=["Weather"])
-    updated = timezone.localtime(story.pinned.published_at)
+    updated = machine_time(story.pinned.published_at)
 
     labelled = re.compile(r'<span class="live-label">Live</span> <a[^>]* href="/news/([\w-]+)/"')
     for url in ("/", "/news/", "/tags/weather/"):
@@ -435,7 +435,7 @@ def test_lists_mark_a_live_story_and_show_its_latest_entry_time(client, story):
         expected = 1 if url == "/news/" else 2
         assert labelled.findall(page) == ["storm"] * expected, url
     feed = element(client.get("/news/").content, 'id="story-list"')
-    assert f'(Updated: <time datetime="{updated.isoformat()}">' in feed
+    assert f'(Updated: <time datetime="{updated}">' in feed
 
     story.coverage_ended_at = NOW
     story.save()

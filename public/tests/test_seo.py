@@ -2,7 +2,6 @@
 
 import json
 import re
-from datetime import datetime
 from html.parser import HTMLParser
 
 import pytest
@@ -16,7 +15,7 @@ from articles.models import Authorship
 from articles.tests.factories import add_lead_image, make_article
 from authors.tests.factories import make_author
 from public.seo import LOGO_HEIGHT, LOGO_PATH, LOGO_WIDTH
-from public.tests.pages import SITE_URL
+from public.tests.pages import SITE_URL, machine_time
 
 XSS_TITLE = "Breaking </script><script>alert(1)</script> news"
 
@@ -92,9 +91,8 @@ def test_article_page_has_canonical_open_graph_and_twitter_meta(client, article)
         assert page.meta[key] == value, key
     assert sorted(page.meta["article:tag"]) == ["Economy", "Politics"]
     assert page.meta["og:site_name"] != [""]
-    published = datetime.fromisoformat(page.meta["article:published_time"][0])
-    assert published == article.published_at
-    assert datetime.fromisoformat(page.meta["article:modified_time"][0]) == article.last_modified
+    assert page.meta["article:published_time"] == [machine_time(article.published_at)]
+    assert page.meta["article:modified_time"] == [machine_time(article.last_modified)]
 
 
 @pytest.mark.django_db
@@ -107,8 +105,8 @@ def test_json_ld_is_a_complete_news_article(client, settings, article):
     assert data["headline"] == "Budget passes"
     assert data["description"] == "MPs vote it through."
     assert data["image"] == [f"{SITE_URL}{article.lead_image.url}"]
-    assert datetime.fromisoformat(data["datePublished"]) == article.published_at
-    assert datetime.fromisoformat(data["dateModified"]) == article.last_modified
+    assert data["datePublished"] == machine_time(article.published_at)
+    assert data["dateModified"] == machine_time(article.last_modified)
     assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
     assert data["author"] == [
         {"@type": "Person", "name": "Ada Reporter", "url": f"{SITE_URL}/authors/ada-reporter/"},
