@@ -393,10 +393,16 @@ class Article(models.Model):
         # A title in another script slugifies to nothing: fall back to a neutral stem.
         stem = slugify(self.title)[:180].strip("-") or "story"
         slug, n = stem, 1
-        while Article.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+        while self._slug_taken(slug):
             n += 1
             slug = f"{stem}-{n}"
         return slug
+
+    def _slug_taken(self, slug):
+        """Another story's address, now or before (its old address leads to it for good)."""
+        others = Article.objects.filter(slug=slug).exclude(pk=self.pk)
+        moved = SlugRedirect.objects.filter(old_slug=slug).exclude(article_id=self.pk)
+        return others.exists() or moved.exists()
 
     @property
     def is_published(self):
