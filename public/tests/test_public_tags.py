@@ -29,7 +29,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 SCOOP = "Acme Takeover Scoop"
 
-# Every public page that lists tags or answers for one.
+# The pages a tag has of its own: its list of stories and its feed.
 TAG_PAGES = ["/tags/acme-takeover-scoop/", "/tags/acme-takeover-scoop/rss/"]
 
 
