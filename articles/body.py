@@ -12,20 +12,26 @@ import re
 
 from django.template.loader import render_to_string
 
+from .numbers import MAX_ID, whole_number
 from .text import clean_html, reading_minutes, render_markdown
 
 MARKDOWN = "markdown"
 HTML = "html"
 
 # As nh3 writes it: attributes quoted with ", a figure's content (empty when stored)
-# kept whole. A non-numeric id matches no photo and the placeholder is dropped.
+# kept whole. An id that is not a number (or too large for one) matches no photo, and the
+# placeholder is dropped.
 _PLACED = re.compile(r'<figure data-photo="([^"]*)">.*?</figure>', re.S)
 
 
 def photo_ids(clean: str) -> list[int]:
     """The ids of the photos placed in sanitised body HTML, in order, once each."""
-    ids = (match.group(1) for match in _PLACED.finditer(clean))
-    return list(dict.fromkeys(int(value) for value in ids if value.isdigit()))
+    ids = (_photo_id(match.group(1)) for match in _PLACED.finditer(clean))
+    return list(dict.fromkeys(photo_id for photo_id in ids if photo_id is not None))
+
+
+def _photo_id(value):
+    return whole_number(value, maximum=MAX_ID)
 
 
 def render(source: str, fmt: str, *, photos) -> tuple[str, int]:
@@ -44,8 +50,7 @@ def render(source: str, fmt: str, *, photos) -> tuple[str, int]:
     found = photos(ids) if ids else {}
 
     def figure(match):
-        value = match.group(1)
-        photo = found.get(int(value)) if value.isdigit() else None
+        photo = found.get(_photo_id(match.group(1)))
         if photo is None:
             return ""
         return render_to_string("articles/includes/body_photo.html", {"photo": photo}).strip()

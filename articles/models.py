@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -75,6 +76,37 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_byline().prefetch_related(
             Prefetch("taggedarticle_set", queryset=tagged, to_attr="tagged"), "corrections"
         )
+
+
+def public_story_tagged(tag):
+    """The rows that file a public story (`published_rule`) under `tag`: a tag id, or a
+    reference to one from an outer query (`OuterRef("tag")`).
+
+    Each row asks for its story by id, in a subquery no database turns into a join: the
+    rows are read in the tag's own index, so a tag on a few drafts costs those few rows,
+    never a walk of the archive's stories.
+    """
+    story = Article.objects.published().filter(pk=OuterRef("content_object"))
+    is_public = IsNull(Subquery(story.order_by().values("pk")), False)
+    return TaggedArticle.objects.filter(is_public, tag=tag)
+
+
+def has_public_story(tag):
+    """The condition that a public story is filed under `tag`: its first such row, if any.
+
+    Asked for one row per tag, it stops at the first public story it finds (PostgreSQL
+    would plan an EXISTS as a join over every tag's rows).
+    """
+    return IsNull(Subquery(public_story_tagged(tag).values("pk")[:1]), False)
+
+
+def public_tags(tags=None):
+    """The tags readers may see, of `tags` (all by default): a tag is public only while a
+    public story is filed under it, since a tag typed on a draft alone may name a scoop.
+    Rows that point at a tag (a masthead section) filter on `has_public_story` too.
+    """
+    tags = Tag.objects.all() if tags is None else tags
+    return tags.filter(has_public_story(OuterRef("pk")))
 
 
 class TaggedArticle(TaggedItemBase):
@@ -361,10 +393,16 @@ class Article(models.Model):
         # A title in another script slugifies to nothing: fall back to a neutral stem.
         stem = slugify(self.title)[:180].strip("-") or "story"
         slug, n = stem, 1
-        while Article.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+        while self._slug_taken(slug):
             n += 1
             slug = f"{stem}-{n}"
         return slug
+
+    def _slug_taken(self, slug):
+        """Another story's address, now or before (its old address leads to it for good)."""
+        others = Article.objects.filter(slug=slug).exclude(pk=self.pk)
+        moved = SlugRedirect.objects.filter(old_slug=slug).exclude(article_id=self.pk)
+        return others.exists() or moved.exists()
 
     @property
     def is_published(self):

@@ -56,6 +56,16 @@ class Incomplete(WorkflowError):
         super().__init__(f"Not ready to publish: it needs {get_text_list(missing, 'and')}.")
 
 
+class AddressTaken(WorkflowError):
+    """The slug was another story's: its old address leads to that story for good."""
+
+    def __init__(self, slug):
+        super().__init__(
+            f"The address /news/{slug}/ belonged to another story and still leads to it: "
+            "choose another slug."
+        )
+
+
 class EditConflict(WorkflowError):
     """Someone saved the article after the form being submitted was opened."""
 
@@ -167,6 +177,18 @@ def check_fresh(*, article_id, based_on):
     return saved
 
 
+def check_address(*, article, slug, previous=None):
+    """Refuse a slug that is another story's old address: a redirect never changes owner.
+
+    A story may take back one of its own old slugs; a slug unchanged since `previous`
+    (the article as saved) is not asked about again.
+    """
+    if not slug or (previous is not None and previous.slug == slug):
+        return
+    if SlugRedirect.objects.filter(old_slug=slug).exclude(article_id=article.pk).exists():
+        raise AddressTaken(slug)
+
+
 # The publication time: one rule, whichever channel publishes (form, bulk action, restore).
 
 
@@ -211,6 +233,7 @@ def _save(*, article, user, previous, mark_as_update=False):
     # A new article starts as a draft.
     source = previous or Article(status=Status.DRAFT)
     check_transition(user=user, article=source, to=article.status)
+    check_address(article=article, slug=article.slug, previous=previous)
     already_published = previous is not None and previous.status == Status.PUBLISHED
     if article.status == Status.PUBLISHED:
         article.published_at = publication_time(
@@ -474,9 +497,16 @@ def save_corrections(*, article, previous, added=(), edited=(), removed=()):
 
 
 def _remember_old_slug(*, article, old_slug):
-    """Keep a published article's old address answering, for good, after its slug changes."""
-    if old_slug and old_slug != article.slug:
-        SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": article})
+    """Keep a published article's old address answering, for good, after its slug changes.
+
+    An address never changes owner: the story's new slug was checked (check_address), and
+    an old slug already leading elsewhere stays with its story. An old slug the story
+    takes back is its own page again, and stops redirecting.
+    """
+    if not old_slug or old_slug == article.slug:
+        return
+    SlugRedirect.objects.filter(article=article, old_slug=article.slug).delete()
+    SlugRedirect.objects.get_or_create(old_slug=old_slug, defaults={"article": article})
 
 
 # Preview links.

@@ -5,17 +5,28 @@ takes `width_field`: imaging knows no model of the apps that use it.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.files import FileDescriptor, ImageFileDescriptor
 from django.db.models.signals import pre_save
 
-from .validators import NOT_AN_IMAGE, validate_image
+from .validators import DECOMPRESSION_BOMB, NOT_AN_IMAGE, too_many_pixels, validate_image
 
 
 class UploadedImageField(forms.ImageField):
     # Django's own check runs before our validator and would say "either not an image or
     # a corrupted image" for a text file or an SVG; say what we accept instead.
     default_error_messages = {"invalid_image": NOT_AN_IMAGE}
+
+    def to_python(self, data):
+        # That check opens the upload with Pillow, which refuses a decompression bomb for
+        # its pixels: say so, as our validator would, not that it is no image.
+        try:
+            return super().to_python(data)
+        except ValidationError as error:
+            if isinstance(error.__cause__, DECOMPRESSION_BOMB):
+                raise too_many_pixels() from error.__cause__
+            raise
 
 
 class StoredSizeDescriptor(ImageFileDescriptor):

@@ -22,6 +22,10 @@ NOT_AN_IMAGE = (
 )
 DAMAGED = "This image is damaged or incomplete. Export it again and upload the new file."
 
+# What Pillow raises on opening an image of more pixels than it allows (past twice its
+# limit; the warning, between the limit and twice it, where warnings are errors).
+DECOMPRESSION_BOMB = (Image.DecompressionBombError, Image.DecompressionBombWarning)
+
 
 def validate_image(value):
     """Model field validator: a sound JPEG, PNG, WebP or GIF within the size limits."""
@@ -47,7 +51,7 @@ def check_bytes(size):
         )
 
 
-def _too_many_pixels():
+def too_many_pixels():
     return ValidationError(
         "This image has too many pixels; images may be at most %(limit)s megapixels.",
         code="image_too_many_pixels",
@@ -63,13 +67,13 @@ def open_image(file):
             # Between the limit and twice the limit Pillow only warns: stop there too.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(file, formats=FORMATS)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise _too_many_pixels() from exc
+    except DECOMPRESSION_BOMB as exc:
+        raise too_many_pixels() from exc
     except Exception as exc:  # UnidentifiedImageError, or whatever a malformed header raises
         raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from exc
     if image.width * image.height > settings.IMAGE_MAX_PIXELS:
         image.close()
-        raise _too_many_pixels()
+        raise too_many_pixels()
     return image
 
 

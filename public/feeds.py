@@ -12,9 +12,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
-from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, public_tags
 from authors.models import Author
 
 from . import surrogate_keys as keys
@@ -124,7 +123,7 @@ def _image(article):
 
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(public_tags(), slug=slug)
 
     def title(self, obj):
         return f"{obj.name} · {settings.SITE_NAME}"

@@ -1,19 +1,27 @@
 from django.db import models
+from django.db.models import OuterRef
 from django.urls import reverse
 from taggit.models import Tag
+
+from articles.models import has_public_story
 
 
 class SectionQuerySet(models.QuerySet):
     def for_masthead(self):
-        """What the masthead's navigation shows: each section with its tag, in one query."""
-        return self.select_related("tag")
+        """What the masthead's navigation shows: each section with its tag, in one query.
+
+        Only sections whose tag is public (`public_tags`' rule): a section waiting for its
+        first story links nowhere yet, and names nothing readers cannot see.
+        """
+        return self.filter(has_public_story(OuterRef("tag"))).select_related("tag")
 
 
 class Section(models.Model):
     """A tag the masthead links to, in the order editors choose.
 
     The masthead's navigation is built from these rows, never from a slug in a template,
-    so a site links only to tags it has. Deleting the tag removes its section.
+    so a site links only to tags it has, and shows a section once a public story is filed
+    under its tag. Deleting the tag removes its section.
     """
 
     tag = models.OneToOneField(

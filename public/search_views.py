@@ -7,12 +7,12 @@ More" is a link to the next page (`start`), which show-more.js fetches as a frag
 from django import forms
 from django.shortcuts import render
 from django.utils import timezone
-from taggit.models import Tag
 
+from articles.models import public_tags
 from authors.models import Author
 
 from . import surrogate_keys
-from .cache import edge_page
+from .cache import edge_page, next_publication
 from .listing import FRAGMENT_PARAM
 from .search import MAX_TERMS, Filters, Sort, clean_query, parse_query
 from .search import search as run_search
@@ -79,8 +79,8 @@ def search(request):
         return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
 
     filters = Filters(
-        tag=_lookup(Tag, form.value("tag"), notes, "tag"),
-        author=_lookup(Author, form.value("author"), notes, "author"),
+        tag=_lookup(public_tags(), form.value("tag"), notes, "tag"),
+        author=_lookup(Author.objects.all(), form.value("author"), notes, "author"),
         date_from=form.value("date_from"),
         date_to=form.value("date_to"),
     )
@@ -96,7 +96,9 @@ def search(request):
         "form": form,
         "sort": sort,
         "filters": filters,
-        "tags": Tag.objects.order_by("name").only("name", "slug"),
+        "tags": public_tags().order_by("name").only("name", "slug"),
+        # The topics change when a scheduled story goes live: so does the form's kept copy.
+        "topics_until": next_publication(),
         "authors": Author.objects.order_by("name").only("name", "slug"),
         "item_template": "articles/includes/search_result.html",
     }
@@ -118,10 +120,10 @@ def search(request):
     return render(request, TEMPLATE, context)
 
 
-def _lookup(model, slug, notes, name):
+def _lookup(rows, slug, notes, name):
     if not slug:
         return None
-    found = model.objects.filter(slug=slug).first()
+    found = rows.filter(slug=slug).first()
     if found is None:
         notes.append(NOTES[name])
     return found

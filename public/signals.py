@@ -8,14 +8,19 @@ and for nothing else.
 What each change purges (keys in public/surrogate_keys.py):
 
 - publish, schedule or reschedule: the story; home, the news feed, its tags' and authors'
-  lists, sitemaps, search; the sidebar (soft) when the story is among its newest.
+  lists, sitemaps, search; the sidebar (soft) when the story is among its newest; the
+  masthead (soft) when it is the first public story of a section's tag.
 - update, correction, slug change: the story (every page and list showing it), sitemaps,
   search; the sidebar (soft) when the story is among its newest.
 - unpublish or delete: the story, sitemaps, search; the sidebar when the story was among
-  its newest (hard: a withdrawn story must go at once).
-- a byline or tag added or removed: the story, and that author's or tag's list.
+  its newest and the masthead when it was a section tag's last public story (hard: a
+  withdrawn story must go at once).
+- a byline added or removed: the story, and that author's list.
+- a tag added or removed: the story, that tag's list, search (its form lists the public
+  tags) and sitemaps; the masthead when that makes a section's tag public or not.
 - an author's name, role, bio or portrait: the author (every page showing them), /authors/.
-- a tag renamed: the tag (every page showing it), and the masthead if it is a section.
+- a tag renamed: the tag (every page showing it), search, sitemaps, and the masthead if
+  it is a section; deleted: also its list.
 - a live story's entry posted, changed or removed: the story (its live page, entry pages,
   feed of entries and polls, and the cards showing its "Updated:" time); the sidebar
   (soft) when the story is among its newest, for the "Updated:" time it shows.
@@ -30,6 +35,7 @@ Drafts and stories in review are on no public page: changing them purges nothing
 """
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from taggit.models import Tag
 
@@ -40,6 +46,7 @@ from articles.models import (
     LiveEntry,
     LiveEntryAuthorship,
     TaggedArticle,
+    public_story_tagged,
 )
 from articles.signals import stories_rerendered
 from authors.models import Author
@@ -82,6 +89,14 @@ def _is_on_public_pages(article_id) -> bool:
     return Article.objects.filter(pk=article_id, status=PUBLISHED).exists()
 
 
+def _shows_or_hides_a_section(article_id, tag_ids) -> bool:
+    """Whether the story is the one public story filed under a masthead section's tag
+    (of `tag_ids`): publishing or withdrawing it, or filing it there or taking it out,
+    shows or hides that section (`SectionQuerySet.for_masthead`)."""
+    others = public_story_tagged(OuterRef("tag")).exclude(content_object_id=article_id)
+    return Section.objects.filter(tag__in=tag_ids).exclude(Exists(others)).exists()
+
+
 def _lists_of(article) -> set[str]:
     tag_ids = TaggedArticle.objects.filter(content_object=article).values_list("tag_id", flat=True)
     author_ids = Authorship.objects.filter(article=article).values_list("author_id", flat=True)
@@ -114,6 +129,9 @@ def article_saved(sender, instance, raw=False, **kwargs):
         hard |= {keys.HOME, keys.NEWS, *_lists_of(instance)}
     if _in_sidebar(instance):
         (soft if is_public else hard).add(keys.SIDEBAR)
+    tag_ids = TaggedArticle.objects.filter(content_object=instance).values("tag_id")
+    if was_public != is_public and _shows_or_hides_a_section(instance.pk, tag_ids):
+        (soft if is_public else hard).add(keys.MASTHEAD)
     purge(hard=hard, soft=soft)
 
 
@@ -133,9 +151,15 @@ def byline_changed(sender, instance, raw=False, **kwargs):
 
 
 def tagging_changed(sender, instance, raw=False, **kwargs):
-    if raw or not get_purger().active or not _is_on_public_pages(instance.content_object_id):
+    article_id = instance.content_object_id
+    if raw or not get_purger().active or not _is_on_public_pages(article_id):
         return
-    purge(hard={keys.article(instance.content_object_id), keys.tag_list(instance.tag_id)})
+    # The tag may become public or stop being so: the search form's topics, the sitemaps.
+    hard = {keys.article(article_id), keys.tag_list(instance.tag_id), keys.SEARCH, keys.SITEMAPS}
+    soft = set()
+    if _shows_or_hides_a_section(article_id, [instance.tag_id]):
+        (hard if kwargs["signal"] is post_delete else soft).add(keys.MASTHEAD)
+    purge(hard=hard, soft=soft)
 
 
 def correction_changed(sender, instance, raw=False, **kwargs):
@@ -158,7 +182,11 @@ def author_deleted(sender, instance, **kwargs):
 def tag_saved(sender, instance, created=False, raw=False, **kwargs):
     if not (raw or created) and get_purger().active:
         in_masthead = Section.objects.filter(tag=instance).exists()
-        purge(hard={keys.tag(instance.pk)}, soft={keys.MASTHEAD} if in_masthead else set())
+        # Its name is in the search form's topics, its address in the sitemaps.
+        purge(
+            hard={keys.tag(instance.pk), keys.SEARCH, keys.SITEMAPS},
+            soft={keys.MASTHEAD} if in_masthead else set(),
+        )
 
 
 def section_changed(sender, instance, raw=False, **kwargs):
@@ -168,7 +196,7 @@ def section_changed(sender, instance, raw=False, **kwargs):
 
 def tag_deleted(sender, instance, **kwargs):
     if get_purger().active:
-        purge(hard={keys.tag(instance.pk), keys.tag_list(instance.pk)})
+        purge(hard={keys.tag(instance.pk), keys.tag_list(instance.pk), keys.SEARCH, keys.SITEMAPS})
 
 
 def live_entry_changed_at_edge(sender, instance, raw=False, **kwargs):

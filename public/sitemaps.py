@@ -20,15 +20,13 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from taggit.models import Tag
 
-from articles.models import Article, TaggedArticle
+from articles.models import Article, public_tags
 from authors.models import Author
 
 from . import surrogate_keys
@@ -89,12 +87,7 @@ class TagSitemap(SiteUrlSitemap):
     limit = SECTION_LIMIT
 
     def items(self):
-        # Only tags with a public story: a tag used by drafts alone may name a scoop.
-        # One EXISTS per tag, each stopping at its first public story.
-        public = TaggedArticle.objects.filter(
-            tag=OuterRef("pk"), content_object__in=Article.objects.published()
-        )
-        return Tag.objects.filter(Exists(public)).order_by("name")
+        return public_tags().order_by("name")
 
     def location(self, item):
         return reverse("articles:tag", kwargs={"slug": item.slug})

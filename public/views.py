@@ -3,9 +3,8 @@ from datetime import timedelta
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from taggit.models import Tag
 
-from articles.models import Article, Authorship, SlugRedirect
+from articles.models import Article, Authorship, SlugRedirect, public_tags
 from authors.models import Author
 
 from . import surrogate_keys as keys
@@ -68,7 +67,8 @@ def article_detail(request, slug):
 
 @public_page
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    # A tag with no public story is not a page: its name may be a draft's scoop.
+    tag = get_object_or_404(public_tags(), slug=slug)
     keys.record(keys.SIDEBAR, keys.tag(tag.pk), keys.tag_list(tag.pk))
     return render_list(
         request,

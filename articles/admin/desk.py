@@ -15,6 +15,7 @@ from django.utils import timezone
 from articles import autosave, workflow
 from articles.body import editable_html
 from articles.models import Article
+from articles.numbers import whole_number
 from articles.templatetags.times import iso
 from articles.text import reading_minutes, word_count
 
@@ -57,8 +58,8 @@ class DeskViews:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._desk_article(request, object_id)
-        based_on = request.POST.get("based_on", "")
-        if article is not None and not based_on.isdigit():
+        based_on = whole_number(request.POST.get("based_on", ""))
+        if article is not None and based_on is None:
             return JsonResponse(
                 {"error": "The form did not say which version it edits."}, status=400
             )
@@ -69,7 +70,7 @@ class DeskViews:
                 title=request.POST.get("title", ""),
                 standfirst=request.POST.get("standfirst", ""),
                 body=request.POST.get("body", ""),
-                based_on=int(based_on) if based_on else None,
+                based_on=based_on,
             )
         except workflow.NotAllowed as refusal:
             return JsonResponse({"error": refusal.message}, status=403)

@@ -90,6 +90,12 @@ class ArticleForm(forms.ModelForm):
             except workflow.EditConflict as conflict:
                 self._refuse_stale_copy(conflict, cleaned_data)
             self.instance.edit_version = self.saved.edit_version
+        try:
+            workflow.check_address(
+                article=self.instance, slug=cleaned_data.get("slug"), previous=self.saved
+            )
+        except workflow.AddressTaken as refusal:
+            self.add_error("slug", refusal.message)
         status = cleaned_data.get("status")
         if status is not None:
             try:

@@ -12,6 +12,7 @@ from django.urls import path
 
 from articles import photos
 from articles.models import Photo
+from articles.numbers import MAX_ID, whole_number
 from imaging.admin_helpers import thumbnail_html, thumbnail_source
 
 PICKER_SIZE = 160
@@ -74,9 +75,9 @@ class PhotoAdmin(admin.ModelAdmin):
             return JsonResponse({"error": "Your role may not use the photo library."}, status=403)
         found = Photo.objects.all()
         if (photo_id := request.GET.get("id", "")).strip():
-            if not photo_id.isdigit():
+            if (number := whole_number(photo_id, maximum=MAX_ID)) is None:
                 return JsonResponse({"error": "A photo is named by its number."}, status=400)
-            found = found.filter(pk=int(photo_id))
+            found = found.filter(pk=number)
         elif q := request.GET.get("q", "").strip()[:100]:
             found = found.filter(Q(caption__icontains=q) | Q(credit__icontains=q))
         return JsonResponse({"photos": [picker_entry(photo) for photo in found[:PICKER_LIMIT]]})

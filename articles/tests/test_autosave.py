@@ -117,6 +117,35 @@ def test_autosave_refuses_bad_input_in_words():
     assert "too long" in too_long.json()["error"]
 
 
+@pytest.mark.parametrize(
+    "based_on",
+    [
+        "99999999999999999999",  # wider than any column: an OverflowError
+        "2147483648",  # one past PostgreSQL's integer
+        "9" * 5000,  # more digits than int() reads
+        "²",  # a digit to str.isdigit(), not to int()
+        "١٢",  # Arabic-Indic digits: not what the form sends
+        "-1",
+    ],
+)
+def test_a_version_number_out_of_range_is_a_400_in_words(based_on):
+    article = _draft()
+
+    response = _autosave(client_for(make_user(EDITOR)), article, body="<p>x</p>", based_on=based_on)
+
+    assert response.status_code == 400
+    assert "version" in response.json()["error"]
+    assert not Autosave.objects.exists()
+
+
+def test_the_largest_version_a_story_can_have_is_kept():
+    article = _draft()
+
+    _autosave(client_for(make_user(EDITOR)), article, body="<p>x</p>", based_on="2147483647")
+
+    assert Autosave.objects.get().based_on == 2_147_483_647
+
+
 def test_autosave_of_an_article_that_is_gone_is_a_404():
     editor = make_user(EDITOR)
 

@@ -62,6 +62,17 @@ def test_a_photo_gone_from_the_library_or_a_bad_id_is_left_out():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("photo_id", ["²", "99999999999999999999", "9" * 5000])
+def test_a_placeholder_naming_a_number_no_photo_can_have_is_left_out(photo_id):
+    source = f'<p>Text.</p><figure data-photo="{photo_id}"></figure>'
+
+    article = make_article(body=source, body_format=body.HTML)
+
+    assert article.body_html == "<p>Text.</p>"
+    assert body.photo_ids(article.body) == []
+
+
+@pytest.mark.django_db
 def test_photos_are_looked_up_once_on_save_and_never_when_the_page_is_served(client):
     photos = [make_photo() for _ in range(3)]
     source = "".join(placed(photo) for photo in photos)

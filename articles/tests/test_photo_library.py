@@ -123,6 +123,14 @@ def test_the_picker_answers_the_editor_with_newest_photos_as_json():
     assert client_for(writer).get(PICKER, {"id": "x"}).status_code == 400
 
 
+@pytest.mark.parametrize("photo_id", ["²", "99999999999999999999", "9" * 5000])
+def test_the_picker_answers_a_number_no_photo_can_have_with_a_400(photo_id):
+    response = client_for(make_user(CONTRIBUTOR)).get(PICKER, {"id": photo_id})
+
+    assert response.status_code == 400
+    assert response.json()["error"] == "A photo is named by its number."
+
+
 def test_the_picker_is_for_staff_with_the_library_only():
     make_photo()
     nobody = make_user()  # staff, but in no role

@@ -94,6 +94,27 @@ def test_a_bad_upload_is_a_form_error_and_nothing_is_stored(data, media):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "size",
+    [(50_000, 50_000), (7_000, 7_000)],
+    # Pillow's limit is ours (imaging/apps.py): past twice it Pillow refuses to open the
+    # file; between, it warns, which is an error wherever warnings are (these tests).
+    ids=["past twice the limit", "past the limit"],
+)
+def test_an_upload_of_too_many_pixels_says_so_in_the_form(size, media):
+    bomb = png_bomb(*size)  # a 1×1 PNG made by Pillow, its header claiming `size`
+    assert len(bomb) < 100
+
+    form = photo_form(upload(bomb, "bomb.png", "image/png"))
+
+    assert not form.is_valid()
+    assert form.errors["image"] == [
+        "This image has too many pixels; images may be at most 40 megapixels."
+    ]
+    assert stored_files(media) == []
+
+
+@pytest.mark.django_db
 def test_a_truncated_upload_gets_our_message_in_the_form(media):
     jpeg = image_bytes("JPEG", (1200, 800), quality=95)
     form = photo_form(upload(jpeg[: len(jpeg) // 2]))

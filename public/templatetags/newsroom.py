@@ -40,11 +40,14 @@ def masthead_nav(context):
     """The masthead's links: home, the news feed, the sections editors set ("Sections in
     the masthead") and the journalists; the current page's marked.
 
-    Its one query and the addresses are kept until the next save.
+    Its one query and the addresses are kept until the next save, or until the next
+    scheduled story goes live (its time is in the key): it may be a section's first.
     """
     request = context.get("request")
     keys.record(keys.MASTHEAD)
-    links = kept_until_saved("masthead-links", _masthead_links, request=request)
+    at = next_publication()
+    key = f"masthead-links:{at.isoformat() if at else 'none'}"
+    links = kept_until_saved(key, _masthead_links, request=request)
     return {"links": links, "current_path": request.path if request else ""}
 
 

@@ -39,9 +39,9 @@ JUNK_CURSORS = [
 
 @pytest.fixture
 def pages_exist():
-    """The tag and the author whose pages the junk cursors are sent to."""
-    make_author(name="Ann Lee")
-    make_tag("Politics")
+    """The tag and the author whose pages the junk cursors are sent to (a tag is a page
+    once a public story is filed under it)."""
+    make_article(authors=[make_author(name="Ann Lee")], tags=[make_tag("Politics")])
 
 
 @pytest.fixture

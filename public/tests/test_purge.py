@@ -223,22 +223,90 @@ def test_a_tag_rename_purges_that_tag(edge, committed, clock):
         politics.name = "Politics and power"
         politics.save()
 
-    assert edge.purged() == {f"tag-{politics.pk}"}
+    # Its name is in the search form's topics; its address in the sitemaps.
+    assert edge.purged() == {f"tag-{politics.pk}", "list-search", "sitemaps"}
 
 
-def test_a_new_byline_and_tag_purge_the_story_and_those_lists(edge, committed, clock):
+def test_a_new_byline_purges_the_story_and_that_authors_list(edge, committed, clock):
     article = make_article(slug="lead")
-    ben, economy = make_author(name="Ben Okri"), make_tag("Economy")
+    ben = make_author(name="Ben Okri")
 
     with committed():
         Authorship.objects.create(article=article, author=ben, position=1)
+
+    assert edge.purged() == {f"article-{article.pk}", f"list-author-{ben.pk}"}
+
+
+def test_a_tag_filed_on_a_public_story_purges_its_list_search_and_sitemaps(edge, committed, clock):
+    """The tag may be public from now on: the search form lists it, the sitemaps too."""
+    article = make_article(slug="lead")
+    economy = make_tag("Economy")
+
+    with committed():
         article.tags.add(economy)
 
     assert edge.purged() == {
         f"article-{article.pk}",
-        f"list-author-{ben.pk}",
         f"list-tag-{economy.pk}",
+        "list-search",
+        "sitemaps",
     }
+    assert edge.soft_keys() == set()
+
+
+def test_a_section_tags_first_public_story_soft_purges_the_masthead(edge, committed, editor, clock):
+    climate = make_tag("Climate")
+    Section.objects.create(tag=climate)
+    article = make_article(
+        slug="lead", status=DRAFT, published_at=None, authors=[make_author()], tags=[climate]
+    )
+
+    with committed():
+        workflow.publish(article=article, user=editor)
+
+    assert "masthead" in edge.soft_keys()
+
+
+def test_a_section_tag_with_other_public_stories_leaves_the_masthead_alone(
+    edge, committed, editor, clock
+):
+    climate = make_tag("Climate")
+    Section.objects.create(tag=climate)
+    make_article(tags=[climate])
+    article = make_article(
+        slug="lead", status=DRAFT, published_at=None, authors=[make_author()], tags=[climate]
+    )
+
+    with committed():
+        workflow.publish(article=article, user=editor)
+        article.tags.remove(climate)
+
+    assert "masthead" not in edge.purged() | edge.soft_keys()
+
+
+def test_withdrawing_a_section_tags_last_public_story_purges_the_masthead(
+    edge, committed, editor, clock
+):
+    climate = make_tag("Climate")
+    Section.objects.create(tag=climate)
+    article = make_article(slug="lead", tags=[climate])
+
+    with committed():
+        workflow.unpublish(article=article, user=editor)
+
+    assert "masthead" in edge.purged()
+
+
+def test_taking_a_section_tag_off_its_last_public_story_purges_the_masthead(edge, committed, clock):
+    climate = make_tag("Climate")
+    Section.objects.create(tag=climate)
+    article = make_article(slug="lead", tags=[climate])
+
+    with committed():
+        article.tags.remove(climate)
+
+    assert "masthead" in edge.purged()
+    assert {"list-search", "sitemaps"} <= edge.purged()
 
 
 def test_changes_to_drafts_purge_nothing(edge, committed, clock):
@@ -351,7 +419,12 @@ def test_deleting_a_tag_purges_its_pages(edge, committed, clock):
     with committed():
         Tag.objects.filter(pk=economy.pk).delete()
 
-    assert edge.purged() == {f"tag-{economy.pk}", f"list-tag-{economy.pk}"}
+    assert edge.purged() == {
+        f"tag-{economy.pk}",
+        f"list-tag-{economy.pk}",
+        "list-search",
+        "sitemaps",
+    }
 
 
 def test_a_masthead_section_change_soft_purges_the_masthead(edge, committed, clock):
@@ -373,7 +446,7 @@ def test_renaming_a_section_tag_purges_the_tag_and_the_masthead(edge, committed,
         climate.name = "Climate and energy"
         climate.save()
 
-    assert edge.purged() == {f"tag-{climate.pk}"}
+    assert edge.purged() == {f"tag-{climate.pk}", "list-search", "sitemaps"}
     assert edge.soft_keys() == {"masthead"}
 
 

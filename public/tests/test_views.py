@@ -160,13 +160,11 @@ def test_tag_page_lists_only_public_stories_with_that_tag(client, clock):
     assert list_slugs(response.content) == ["tagged"]
 
 
-def test_tag_with_no_public_stories_says_so(client):
+def test_a_tag_with_no_public_story_is_not_found(client, clock):
     make_tag("Weather")
+    make_article(slug="forecast", status=DRAFT, tags=["Weather"])
 
-    response = client.get("/tags/weather/")
-
-    assert response.status_code == 200
-    assert "No stories on this topic yet." in response.text
+    assert client.get("/tags/weather/").status_code == 404
 
 
 # --- The article page ---------------------------------------------------------------------
