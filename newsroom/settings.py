@@ -132,8 +132,10 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 LIVE_POLL_SECONDS = env.int("LIVE_POLL_SECONDS", default=25)
 
 # --- Edge cache, purges and health checks (public/edge.py, purge.py, health.py) ----------
-# How long a shared cache (a CDN, Varnish) may keep an anonymous page. Purges remove a page
-# as soon as what it shows changes; the next scheduled publication shortens this.
+# How long the edge cache in front (Varnish, a CDN) may keep an anonymous page. Purges
+# remove a page as soon as what it shows changes; the next scheduled publication shortens
+# this. Told in Surrogate-Control, which the edge removes: readers and other caches see a
+# fixed minute (public/edge.py).
 EDGE_CACHE_SECONDS = env.int("EDGE_CACHE_SECONDS", default=3600)
 # How long it may go on serving an expired page while it fetches the new one.
 EDGE_STALE_WHILE_REVALIDATE = env.int("EDGE_STALE_WHILE_REVALIDATE", default=30)
@@ -141,6 +143,9 @@ EDGE_STALE_WHILE_REVALIDATE = env.int("EDGE_STALE_WHILE_REVALIDATE", default=30)
 EDGE_STALE_IF_ERROR = env.int("EDGE_STALE_IF_ERROR", default=86400)
 # Where changes are purged: "varnish" (a PURGE to each of EDGE_CACHE_URLS) or "none".
 EDGE_PURGE = env.str("EDGE_PURGE", default="none")
+# Send Surrogate-Control only with an edge cache in front that removes it (its numbers
+# count down to the next scheduled story): by default, when there is one to purge.
+EDGE_SURROGATE_CONTROL = env.bool("EDGE_SURROGATE_CONTROL", default=EDGE_PURGE != "none")
 EDGE_CACHE_URLS = env.list("EDGE_CACHE_URLS", default=[])
 # Seconds one purge request may take, and the pauses before each retry of a failed one.
 EDGE_PURGE_TIMEOUT = env.float("EDGE_PURGE_TIMEOUT", default=2.0)
