@@ -10,8 +10,8 @@ from authors.models import Author
 
 from . import surrogate_keys as keys
 from .cache import public_page
-from .listing import render_list
-from .live_views import live_page
+from .listing import LIST_PARAMS, render_list
+from .live_views import LIVE_PAGE_PARAMS, live_page
 
 HOME_LATEST = 12
 FEATURED_WINDOW = timedelta(days=3)
@@ -34,7 +34,7 @@ def home(request):
     return render(request, "articles/home.html", {"lead": lead, "latest": latest})
 
 
-@public_page
+@public_page(reads=LIST_PARAMS)
 def news_feed(request):
     keys.record(keys.NEWS)
     return render_list(
@@ -46,7 +46,7 @@ def news_feed(request):
     )
 
 
-@public_page
+@public_page(reads=LIVE_PAGE_PARAMS)  # a story covered live is a list of entries
 def article_detail(request, slug):
     try:
         article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
@@ -66,7 +66,7 @@ def article_detail(request, slug):
     return render(request, "articles/article_detail.html", {"article": article})
 
 
-@public_page
+@public_page(reads=LIST_PARAMS)
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     keys.record(keys.SIDEBAR, keys.tag(tag.pk), keys.tag_list(tag.pk))
@@ -85,7 +85,7 @@ def author_list(request):
     return render(request, "authors/author_list.html", {"authors": Author.objects.all()})
 
 
-@public_page
+@public_page(reads=LIST_PARAMS)
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     keys.record(keys.SIDEBAR, keys.author(author.pk), keys.author_list(author.pk))
