@@ -7,6 +7,7 @@ once here through django-environ. Production differs from development by variabl
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -22,7 +23,6 @@ SECRET_KEY = env.str("SECRET_KEY", default="") or (
     "django-insecure-development-only" if DEBUG else ""
 )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 SITE_NAME = env.str("SITE_NAME", default="The Northern Ledger")
 SITE_TAGLINE = env.str("SITE_TAGLINE", default="Independent news, every hour")
@@ -31,6 +31,14 @@ SITE_TAGLINE = env.str("SITE_TAGLINE", default="Independent news, every hour")
 SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}").rstrip(
     "/"
 )
+# Origins whose forms (the admin's) may POST here: the site's own address always, so the
+# admin works through the proxies in front whatever host or scheme they pass on, and any
+# others named.
+_SITE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(SITE_URL))
+CSRF_TRUSTED_ORIGINS = [
+    _SITE_ORIGIN,
+    *(o for o in env.list("CSRF_TRUSTED_ORIGINS", default=[]) if o != _SITE_ORIGIN),
+]
 
 INSTALLED_APPS = [
     # Django's admin, on a site that signs staff in with a second factor (staff/).
