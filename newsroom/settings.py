@@ -77,7 +77,8 @@ MIDDLEWARE = [
     "public.health.DatabaseUnavailableMiddleware",  # a database outage is a 503, not a 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
+    # Django's, keeping the edge's headers on a 304 (public/edge.py).
+    "public.edge.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which second factor verified the session; sessions ended elsewhere or lacking a

@@ -16,6 +16,7 @@ response that sets a cookie (`EdgeCacheMiddleware` makes sure).
 from datetime import datetime
 
 from django.conf import settings
+from django.middleware.http import ConditionalGetMiddleware as DjangoConditionalGetMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
@@ -114,3 +115,21 @@ class EdgeCacheMiddleware:
         if not shared:
             make_private(response)
         return response
+
+
+class ConditionalGetMiddleware(DjangoConditionalGetMiddleware):
+    """Django's, with a 304 that keeps the edge's headers of the page it stands for.
+
+    Varnish revalidates an expired copy with If-None-Match and merges the 304's headers
+    into it: without its keys the 304 would be made private here (and the copy with it),
+    and without the current Surrogate-Control the copy would keep its old lifetime past
+    a story scheduled since.
+    """
+
+    def process_response(self, request, response):
+        answer = super().process_response(request, response)
+        if answer is not response and answer.status_code == 304:
+            for header in (*surrogate_keys.HEADERS, SURROGATE_CONTROL):
+                if header in response:
+                    answer[header] = response[header]
+        return answer

@@ -145,6 +145,20 @@ def test_a_page_from_the_page_cache_keeps_its_keys(client, story, django_assert_
     assert surrogate_control(second)["max-age"] == "3600"
 
 
+def test_a_page_revalidated_by_the_edge_keeps_its_keys_and_takes_the_current_lifetime(
+    client, story, clock
+):
+    first = client.get("/news/lead/")
+    make_article(published_at=NOW + timedelta(seconds=90))  # changes nothing shown yet
+
+    again = client.get("/news/lead/", headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert cache_control(again) == cache_control(first)  # not made private
+    assert xkeys(again) == xkeys(first)
+    assert surrogate_control(again)["max-age"] == "91"  # Varnish takes it from the 304
+
+
 def test_the_news_feed_names_every_story_it_lists(client, clock):
     stories = [make_article() for _ in range(3)]
 
