@@ -260,7 +260,7 @@ case "${1:-}" in
     start) shift; start "$@" ;;
     stop) stop ;;
     status) status ;;
-    env) app_env; env | grep -E '^(DJANGO_SETTINGS_MODULE|DEBUG|SECRET_KEY|ALLOWED_HOSTS|SITE_URL|DATABASE_URL|CACHE_URL|MEDIA_ROOT|EDGE_|SECURE_|SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE|CLIENT_IP_|WEB_CONCURRENCY)=' | sed 's/^/export /' ;;
+    env) app_env; env | grep -E '^(DJANGO_SETTINGS_MODULE|DEBUG|SECRET_KEY|ALLOWED_HOSTS|SITE_URL|DATABASE_URL|CACHE_URL|MEDIA_ROOT|EDGE_[A-Z_]+|SECURE_[A-Z_]+|SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE|CLIENT_IP_[A-Z_]+|WEB_CONCURRENCY)=' | sed 's/^/export /' ;;
     stop-app) stop_pid "app-$2" ;;
     start-app) start_app "$2" ;;
     stop-redis) stop_pid redis ;;
