@@ -2,7 +2,8 @@
 
     deploy/local-cluster.sh start
     .venv/bin/python bench/cluster_drills.py [throughput publish app-down db-restart
-                                              redis-down backup] [--seconds 12]
+                                              redis-down backup edge-headers front-admin
+                                              lockout] [--seconds 12]
     deploy/local-cluster.sh stop
 
 Each drill prints what it measured as Markdown (docs/deployment.md has the figures) and
@@ -12,6 +13,8 @@ deploy/local-cluster.sh, by their PID files.
 """
 
 import argparse
+import functools
+import http.client
 import http.cookiejar
 import json
 import os
@@ -25,6 +28,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,35 +175,86 @@ class _KeepRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(request, *args, **kwargs)
 
 
-class AdminSession:
-    """An editor signed in to the admin of one app server, as a browser would be."""
+class _FromAddress(urllib.request.HTTPHandler):
+    """Connections made from one loopback address: each address stands for one machine."""
 
-    def __init__(self, base, username, password):
+    def __init__(self, address):
+        super().__init__()
+        self.address = address
+
+    def http_open(self, request):
+        connect = functools.partial(http.client.HTTPConnection, source_address=(self.address, 0))
+        return self.do_open(connect, request)
+
+
+def form_values(page, form_id):
+    """What a browser would submit, unchanged, for the form `form_id` on `page`."""
+    from articles.tests.admin_forms import form_data
+
+    class Page:  # what form_data reads
+        status_code, content = 200, page.encode()
+
+    return form_data(Page, form_id)
+
+
+def current_code(device):
+    """The code `device`'s app shows now; once that one was used, the next (each counts once)."""
+    from django_otp.oath import totp
+
+    device.refresh_from_db()
+    while (time.time() - device.t0) // device.step <= device.last_t:
+        time.sleep(1)
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{code:0{device.digits}d}"
+
+
+class AdminSession:
+    """A member of staff in the admin at `base`, as a browser is: each form posted with its
+    CSRF token and the Origin a browser sends, from the loopback address `source` (one per
+    machine) when given."""
+
+    def __init__(self, base, *, source=None):
         self.base = base
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.jar), _KeepRedirects
-        )
-        page = self.get("/admin/login/")
-        self.post(
-            "/admin/login/", {"username": username, "password": password, "next": "/admin/"}, page
-        )
-        check("sessionid" in {c.name for c in self.jar}, f"editor signed in on {base}")
+        handlers = [urllib.request.HTTPCookieProcessor(self.jar), _KeepRedirects]
+        if source:
+            handlers.append(_FromAddress(source))
+        self.opener = urllib.request.build_opener(*handlers)
 
     def get(self, path):
-        with self.opener.open(self.base + path, timeout=30) as response:
+        with self.opener.open(urllib.parse.urljoin(self.base, path), timeout=30) as response:
             return response.read().decode()
 
-    def post(self, path, data, page):
+    def post(self, path, data, page, *, headers=None):
+        """(status, where it redirects to or the page) of a form's POST; `page` has its token."""
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True)
+        url = urllib.parse.urljoin(self.base, path)
+        sent = {"Origin": self.base, "Referer": url, **(headers or {})}
+        request = urllib.request.Request(url, body.encode(), headers=sent)
         try:
-            with self.opener.open(self.base + path, body.encode(), timeout=30) as response:
-                return response.read().decode()
-        except urllib.error.HTTPError as redirect:  # a save answers 302: it is done
-            if redirect.code != 302:
-                raise
-            return redirect.headers["Location"]
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as answer:  # a save's 302, or a refusal
+            return answer.code, answer.headers.get("Location") or answer.read().decode()
+
+    def sign_in(self, username, password):
+        """The password, then the second factor: a code from the user's app, or the enrolment
+        of an app as at a first sign-in. The statuses of the POSTs made."""
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        page = self.get("/admin/login/")
+        data = {"username": username, "password": password, "next": "/admin/"}
+        answers = [self.post("/admin/login/", data, page)]
+        status, where = answers[-1]
+        if status == 302 and where.rstrip("/").endswith(("login/code", "two-factor/enrol")):
+            page = self.get(where)  # the enrolment page makes the key to add
+            device = TOTPDevice.objects.filter(user__username=username).order_by("-pk").first()
+            answers.append(self.post(where, {"code": current_code(device)}, page))
+        return [status for status, _ in answers]
+
+    def signed_in(self):
+        return "Log out" in self.get("/admin/")
 
     def action(self, name, pk):
         page = self.get("/admin/articles/article/")
@@ -207,28 +262,40 @@ class AdminSession:
         return self.post("/admin/articles/article/", data, page)
 
     def change(self, pk, **changes):
-        from articles.tests.admin_forms import form_data
-
-        page = self.get(f"/admin/articles/article/{pk}/change/")
-
-        class Page:  # what form_data reads
-            status_code, content = 200, page.encode()
-
-        data = {**form_data(Page), **changes, "_save": "Save"}
-        return self.post(f"/admin/articles/article/{pk}/change/", data, page)
+        path = f"/admin/articles/article/{pk}/change/"
+        page = self.get(path)
+        data = {**form_values(page, "article_form"), **changes, "_save": "Save"}
+        return self.post(path, data, page)
 
 
-def editor():
+def staff_user(username, *, with_app=True):
+    """An Editor's powers (a superuser), a fresh password and, unless told otherwise, an
+    authenticator app; no sign-in failures left against the name. Returns the password."""
     import secrets
 
+    from axes.utils import reset
     from django.contrib.auth.models import User
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     password = secrets.token_urlsafe(16)
-    user, _ = User.objects.get_or_create(username="drill-editor")
+    user, _ = User.objects.get_or_create(username=username)
     user.is_staff = user.is_superuser = True
     user.set_password(password)
     user.save()
-    return AdminSession(APP_A, "drill-editor", password)
+    TOTPDevice.objects.filter(user=user).delete()
+    if with_app:
+        TOTPDevice.objects.create(user=user, name="Drill authenticator", confirmed=True)
+    reset(username=username)
+    return password
+
+
+def editor():
+    """An editor signed in to the admin of app server A (not through Varnish)."""
+    password = staff_user("drill-editor")
+    session = AdminSession(APP_A)
+    session.sign_in("drill-editor", password)
+    check(session.signed_in(), f"editor signed in on {APP_A}")
+    return session
 
 
 def until_visible(url, predicate, timeout=10):
@@ -496,6 +563,215 @@ def backup():
     check(original == copy, "the restored site serves the same bytes")
 
 
+# --- What readers and staff meet at the front (Varnish) ------------------------------------
+
+
+def _redis_count(pattern):
+    port = os.environ.get("REDIS_PORT", "6391")
+    out = subprocess.run(
+        ["redis-cli", "-p", port, "-n", "1", "--scan", "--pattern", pattern],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return len(out.split())
+
+
+def edge_headers():
+    """Readers cannot read the schedule in the headers; cache labels tell the truth; a
+    tracking or made-up parameter makes no new copy in Varnish or the page cache."""
+    from django.utils import timezone
+
+    from articles.models import Article, Authorship
+    from authors.models import Author
+
+    print("\n### What readers see of the edge cache\n")
+    nothing_due = get(VARNISH + "/authors/")[1]["Cache-Control"]
+    stamp = int(time.time())
+    due = timezone.now() + timedelta(seconds=20)
+    story = Article.objects.create(
+        title=f"Scheduled drill story {stamp}", slug=f"scheduled-drill-{stamp}", body="Words.",
+        status=Article.Status.PUBLISHED, published_at=due,
+    )  # fmt: skip
+    Authorship.objects.create(article=story, author=Author.objects.first())
+    miss = get(VARNISH + "/news/")[1]
+    hit = get(VARNISH + "/news/")[1]
+    origin = get(NGINX + "/news/")[1]
+    print(
+        f"- a story is scheduled in 20 s. `/news/` through Varnish: `Cache-Control: "
+        f"{hit['Cache-Control']}`, Surrogate-Control {hit['Surrogate-Control'] or 'absent'}"
+        f"; with nothing due (`/authors/`) it was `{nothing_due}`"
+    )
+    print(
+        f"- behind Varnish (nginx), for Varnish alone: `Surrogate-Control: "
+        f"{origin['Surrogate-Control']}`"
+    )
+    check(
+        hit["Cache-Control"] == nothing_due,
+        "readers' Cache-Control is the same when a story is due",
+    )
+    check(hit["Surrogate-Control"] is None, "Varnish removes Surrogate-Control")
+    labels = (miss["X-Cache"], hit["X-Cache"])
+    check(labels == ("MISS", "HIT"), f"purged when the story was scheduled: {', '.join(labels)}")
+    time.sleep(max(0, (due - timezone.now()).total_seconds()) + 1.5)
+    _, headers, body = get(VARNISH + "/news/")
+    on_time = story.title in body.decode()
+    print(
+        f"- 1.5 s after its time, with no purge sent: the story is on `/news/` through "
+        f"Varnish: {on_time} (X-Cache {headers['X-Cache']})"
+    )
+    check(on_time, "the scheduled story appears on time at the edge (Surrogate-Control max-age)")
+
+    print("\n| request | X-Cache |\n| --- | --- |")
+    labels = {}
+
+    def label(name, url, **headers):
+        labels[name] = get(url, headers=headers)[1]["X-Cache"]
+        print(f"| {name} | {labels[name]} |")
+
+    label("`/news/`, cached", VARNISH + "/news/")
+    label("`/news/` with a staff session cookie", VARNISH + "/news/", Cookie="sessionid=drill")
+    label("`/admin/login/`", VARNISH + "/admin/login/")
+    purge("list-news", soft=True)
+    label("`/news/` just soft-purged", VARNISH + "/news/")
+    time.sleep(1)
+    label("`/news/` a second later (refreshed in the background)", VARNISH + "/news/")
+    label(
+        "`/news/?utm_source=drill&utm_medium=email`",
+        VARNISH + "/news/?utm_source=drill&utm_medium=email",
+    )
+    label("`/news/?fbclid=drill`", VARNISH + "/news/?fbclid=drill")
+    get(VARNISH + "/search/?q=minister&sort=newest")
+    label("`/search/?sort=newest&q=minister` after `?q=minister&sort=newest`",
+          VARNISH + "/search/?sort=newest&q=minister")  # fmt: skip
+    check(list(labels.values()) == ["HIT", "PASS", "PASS", "STALE", "HIT", "HIT", "HIT", "HIT"],
+          "cache labels: HIT, PASS for staff and the admin, STALE only when stale; "
+          "tracking parameters and their order make no new copy")  # fmt: skip
+
+    get(VARNISH + "/news/")  # in the page cache
+    before = _redis_count("*public-page:*")
+    forced = [get(f"{VARNISH}/news/?drill={stamp}-{n}")[1]["X-Cache"] for n in range(20)]
+    added = _redis_count("*public-page:*") - before
+    print(
+        f"\n- 20 requests for `/news/?drill=<n>`: Varnish {', '.join(sorted(set(forced)))}; "
+        f"new entries in the app's page cache: {added}"
+    )
+    check(added == 0, "a made-up parameter makes no new page-cache entry")
+    Article.objects.filter(pk=story.pk).delete()
+
+
+def front_admin():
+    """Staff sign in and use every kind of admin form at the site's address (Varnish)."""
+    from taggit.models import Tag
+
+    from articles.models import Article, Authorship
+    from authors.models import Author
+
+    print(f"\n### The admin at the site's own address ({VARNISH})\n")
+    print("| form | POST answered | done |\n| --- | --- | --- |")
+
+    def row(name, statuses, done):
+        statuses = statuses if isinstance(statuses, list) else [statuses]
+        done = done and all(status in (200, 302) for status in statuses)  # never a 403
+        answered = " then ".join(map(str, statuses))
+        print(f"| {name} | {answered} | {'yes' if done else 'NO'} |")
+        check(done, f"{name}, through the front")
+
+    password = staff_user("drill-newcomer", with_app=False)
+    session = AdminSession(VARNISH)
+    statuses = session.sign_in("drill-newcomer", password)
+    row("first sign-in: password, then adding an authenticator app", statuses, session.signed_in())
+    status, _ = session.post("/admin/logout/", {}, session.get("/admin/"))
+    row("sign out", status, not session.signed_in())
+    statuses = session.sign_in("drill-newcomer", password)
+    row("sign-in: password, then the app's code", statuses, session.signed_in())
+
+    stamp = int(time.time())
+    page = session.get("/admin/taggit/tag/add/")
+    data = {"name": f"Drill tag {stamp}", "slug": f"drill-tag-{stamp}", "_save": "Save"}
+    status, _ = session.post(
+        "/admin/taggit/tag/add/", {**form_values(page, "tag_form"), **data}, page
+    )
+    tag = Tag.objects.filter(slug=f"drill-tag-{stamp}").first()
+    row("add (a tag)", status, tag is not None)
+    draft = Article.objects.create(
+        title=f"Drill draft {stamp}", slug=f"drill-draft-{stamp}", body="Words."
+    )
+    Authorship.objects.create(article=draft, author=Author.objects.first())
+    status, _ = session.change(draft.pk, title=f"Drill draft {stamp} (edited)")
+    draft.refresh_from_db()
+    row("change (a story's headline)", status, draft.title.endswith("(edited)"))
+    for action, after in (
+        ("publish", Article.Status.PUBLISHED),
+        ("unpublish", Article.Status.DRAFT),
+    ):
+        status, _ = session.action(action, draft.pk)
+        draft.refresh_from_db()
+        row(f"bulk action ({action})", status, draft.status == after)
+    if tag is not None:
+        path = f"/admin/taggit/tag/{tag.pk}/delete/"
+        status, _ = session.post(path, {"post": "yes"}, session.get(path))
+        row("delete (the tag)", status, not Tag.objects.filter(pk=tag.pk).exists())
+    Article.objects.filter(pk=draft.pk).delete()
+
+
+def lockout():
+    """Five failed sign-ins from one address, through Varnish: that address is paused, a
+    colleague at another signs in; a forged X-Forwarded-For chooses nothing."""
+    from axes.models import AccessAttempt
+    from axes.utils import reset
+    from django.conf import settings
+
+    attacker, colleague, direct = "127.0.0.2", "127.0.0.3", "127.0.0.4"
+    limit = settings.AXES_FAILURE_LIMIT
+    print(f"\n### {limit} failed sign-ins from one address, through Varnish\n")
+    for address in (attacker, colleague, direct):
+        reset(ip=address)
+    stamp = int(time.time())
+    outsider = AdminSession(VARNISH, source=attacker)
+    statuses = []
+    for n in range(limit + 1):
+        page = outsider.get("/admin/login/")
+        guess = {"username": f"nobody-{stamp}-{n}", "password": "wrong", "next": "/admin/"}
+        # Naming the colleague's address in the header, to have them locked out instead.
+        forged = {"X-Forwarded-For": colleague}
+        statuses.append(outsider.post("/admin/login/", guess, page, headers=forged)[0])
+    password = staff_user("drill-colleague")
+    session = AdminSession(VARNISH, source=colleague)
+    answers = session.sign_in("drill-colleague", password)
+    signed_in = session.signed_in()
+    # Straight to nginx, not from Varnish: the header is not believed there either.
+    sneaky = AdminSession(NGINX, source=direct)
+    page = sneaky.get("/admin/login/")
+    guess = {"username": f"nobody-{stamp}-direct", "password": "wrong", "next": "/admin/"}
+    sneaky.post("/admin/login/", guess, page, headers={"X-Forwarded-For": "198.51.100.1"})
+    recorded = dict(
+        AccessAttempt.objects.filter(username__startswith=f"nobody-{stamp}")
+        .values_list("username", "ip_address")
+    )  # fmt: skip
+    through_varnish = {ip for name, ip in recorded.items() if not name.endswith("-direct")}
+    print(
+        f"- from {attacker}, each with `X-Forwarded-For: {colleague}`: answers "
+        f"{', '.join(map(str, statuses))}; recorded as coming from "
+        f"{', '.join(sorted(through_varnish))}"
+    )
+    print(
+        f"- then a colleague at {colleague} signs in (password, code): answers "
+        f"{', '.join(map(str, answers))}, signed in: {signed_in}"
+    )
+    print(
+        f"- a failure sent from {direct} straight to nginx with `X-Forwarded-For: "
+        f"198.51.100.1` was recorded as {recorded.get(f'nobody-{stamp}-direct')}"
+    )
+    check(statuses[-1] == 429, f"the address that failed {limit} times is paused")
+    check(through_varnish == {attacker}, "the lockout counts the attacker's own address")
+    check(signed_in, "a colleague at another address still signs in")
+    check(
+        recorded.get(f"nobody-{stamp}-direct") == direct,
+        "nginx believes the header only from Varnish",
+    )
+    for address in (attacker, direct):
+        reset(ip=address)
+
+
 DRILLS = {
     "throughput": throughput,
     "publish": publish,
@@ -503,6 +779,9 @@ DRILLS = {
     "db-restart": db_restart,
     "redis-down": redis_down_drill,
     "backup": backup,
+    "edge-headers": edge_headers,
+    "front-admin": front_admin,
+    "lockout": lockout,
 }
 
 

@@ -79,6 +79,8 @@ app_env() {
     export MEDIA_ROOT=$STATE/media
     export EDGE_PURGE=varnish
     export EDGE_CACHE_URLS=http://127.0.0.1:$VARNISH_PORT/
+    # nginx passes the client's address, as Varnish saw it, in X-Forwarded-For (one entry).
+    export CLIENT_IP_HEADER=X-Forwarded-For CLIENT_IP_PROXY_COUNT=1
     # Plain HTTP on this machine only: production keeps all of these on.
     export SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false
     export SECURE_HSTS_SECONDS=0
@@ -145,7 +147,8 @@ start_nginx() {
     mkdir -p "$STATE/nginx/tmp" "$STATE/www"
     APP_A=127.0.0.1:$APP_A_PORT APP_B=127.0.0.1:$APP_B_PORT NGINX_LISTEN=127.0.0.1:$NGINX_PORT \
         STATIC_ROOT=$ROOT/staticfiles MEDIA_ROOT=$STATE/media FORWARDED_PROTO=http \
-        envsubst '${APP_A} ${APP_B} ${NGINX_LISTEN} ${STATIC_ROOT} ${MEDIA_ROOT} ${FORWARDED_PROTO}' \
+        VARNISH_ADDRESS=127.0.0.1 \
+        envsubst '${APP_A} ${APP_B} ${NGINX_LISTEN} ${STATIC_ROOT} ${MEDIA_ROOT} ${FORWARDED_PROTO} ${VARNISH_ADDRESS}' \
         <"$ROOT/deploy/nginx/newsroom.conf.template" >"$STATE/nginx/newsroom.conf"
     cat >"$STATE/nginx/nginx.conf" <<EOF
 worker_processes 2;
@@ -257,7 +260,7 @@ case "${1:-}" in
     start) shift; start "$@" ;;
     stop) stop ;;
     status) status ;;
-    env) app_env; env | grep -E '^(DJANGO_SETTINGS_MODULE|DEBUG|SECRET_KEY|ALLOWED_HOSTS|SITE_URL|DATABASE_URL|CACHE_URL|MEDIA_ROOT|EDGE_|SECURE_|SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE|WEB_CONCURRENCY)=' | sed 's/^/export /' ;;
+    env) app_env; env | grep -E '^(DJANGO_SETTINGS_MODULE|DEBUG|SECRET_KEY|ALLOWED_HOSTS|SITE_URL|DATABASE_URL|CACHE_URL|MEDIA_ROOT|EDGE_[A-Z_]+|SECURE_[A-Z_]+|SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE|CLIENT_IP_[A-Z_]+|WEB_CONCURRENCY)=' | sed 's/^/export /' ;;
     stop-app) stop_pid "app-$2" ;;
     start-app) start_app "$2" ;;
     stop-redis) stop_pid redis ;;

@@ -7,6 +7,7 @@ once here through django-environ. Production differs from development by variabl
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -22,7 +23,6 @@ SECRET_KEY = env.str("SECRET_KEY", default="") or (
     "django-insecure-development-only" if DEBUG else ""
 )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 SITE_NAME = env.str("SITE_NAME", default="The Northern Ledger")
 SITE_TAGLINE = env.str("SITE_TAGLINE", default="Independent news, every hour")
@@ -31,6 +31,14 @@ SITE_TAGLINE = env.str("SITE_TAGLINE", default="Independent news, every hour")
 SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}").rstrip(
     "/"
 )
+# Origins whose forms (the admin's) may POST here: the site's own address always, so the
+# admin works through the proxies in front whatever host or scheme they pass on, and any
+# others named.
+_SITE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(SITE_URL))
+CSRF_TRUSTED_ORIGINS = [
+    _SITE_ORIGIN,
+    *(o for o in env.list("CSRF_TRUSTED_ORIGINS", default=[]) if o != _SITE_ORIGIN),
+]
 
 INSTALLED_APPS = [
     # Django's admin, on a site that signs staff in with a second factor (staff/).
@@ -69,7 +77,8 @@ MIDDLEWARE = [
     "public.health.DatabaseUnavailableMiddleware",  # a database outage is a 503, not a 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
+    # Django's, keeping the edge's headers on a 304 (public/edge.py).
+    "public.edge.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which second factor verified the session; sessions ended elsewhere or lacking a
@@ -132,8 +141,10 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 LIVE_POLL_SECONDS = env.int("LIVE_POLL_SECONDS", default=25)
 
 # --- Edge cache, purges and health checks (public/edge.py, purge.py, health.py) ----------
-# How long a shared cache (a CDN, Varnish) may keep an anonymous page. Purges remove a page
-# as soon as what it shows changes; the next scheduled publication shortens this.
+# How long the edge cache in front (Varnish, a CDN) may keep an anonymous page. Purges
+# remove a page as soon as what it shows changes; the next scheduled publication shortens
+# this. Told in Surrogate-Control, which the edge removes: readers and other caches see a
+# fixed minute (public/edge.py).
 EDGE_CACHE_SECONDS = env.int("EDGE_CACHE_SECONDS", default=3600)
 # How long it may go on serving an expired page while it fetches the new one.
 EDGE_STALE_WHILE_REVALIDATE = env.int("EDGE_STALE_WHILE_REVALIDATE", default=30)
@@ -141,6 +152,9 @@ EDGE_STALE_WHILE_REVALIDATE = env.int("EDGE_STALE_WHILE_REVALIDATE", default=30)
 EDGE_STALE_IF_ERROR = env.int("EDGE_STALE_IF_ERROR", default=86400)
 # Where changes are purged: "varnish" (a PURGE to each of EDGE_CACHE_URLS) or "none".
 EDGE_PURGE = env.str("EDGE_PURGE", default="none")
+# Send Surrogate-Control only with an edge cache in front that removes it (its numbers
+# count down to the next scheduled story): by default, when there is one to purge.
+EDGE_SURROGATE_CONTROL = env.bool("EDGE_SURROGATE_CONTROL", default=EDGE_PURGE != "none")
 EDGE_CACHE_URLS = env.list("EDGE_CACHE_URLS", default=[])
 # Seconds one purge request may take, and the pauses before each retry of a failed one.
 EDGE_PURGE_TIMEOUT = env.float("EDGE_PURGE_TIMEOUT", default=2.0)

@@ -3,7 +3,9 @@
 Readers who are not logged in share cached copies of public pages. Any save of what a
 page shows bumps a generation number that is part of every key, so edits appear at once;
 an entry never outlives the next scheduled publication, so a scheduled story appears on
-time with no job to run. Staff always get a fresh page.
+time with no job to run. Staff always get a fresh page. A page is kept once per value of
+the query parameters it reads, whatever else the address carries (`?utm_source=…`, or a
+made-up parameter meant to force a miss).
 
 Each anonymous page also tells shared caches in front of the site how long they may keep
 it and what it shows (public/edge.py, public/surrogate_keys.py); the time of the next
@@ -19,11 +21,13 @@ import contextlib
 import hashlib
 import logging
 from datetime import datetime
-from functools import wraps
+from functools import partial, wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.base import CacheKeyWarning
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.cache import get_max_age
 
@@ -111,8 +115,19 @@ def seconds_until_next_publication(default: int) -> int:
 
 
 def _key(request) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    """The page's path and the parameters its view reads (see `_show_only`)."""
+    address = f"{request.path}?{request.GET.urlencode()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
     return f"public-page:{generation()}:{digest}"
+
+
+def _show_only(request, names) -> None:
+    """Hide from the view every query parameter but `names`, in their order: what it
+    draws (its "Show More" links too) cannot depend on the others, so the cache key can
+    leave them out. A parameter a view forgets to declare has no effect: a visible bug,
+    never a page cached under the wrong key."""
+    pairs = [(name, value) for name in sorted(names) for value in request.GET.getlist(name)]
+    request.GET = QueryDict(urlencode(pairs))
 
 
 def _cached(request):
@@ -159,12 +174,19 @@ def _store(key, entry, timeout) -> None:
         logger.warning("Page cache unavailable: not storing a page")
 
 
-def public_page(view):
+def public_page(view=None, *, reads=()):
     """Serve anonymous GETs of `view` from the cache; only 200s are stored, and only
-    200s are marked cacheable by shared caches, with the keys the view recorded."""
+    200s are marked cacheable by shared caches, with the keys the view recorded.
+
+    `reads` names the query parameters the view reads: it sees those alone, and they
+    alone tell one cached copy from another.
+    """
+    if view is None:
+        return partial(public_page, reads=reads)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        _show_only(request, reads)
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             response = view(request, *args, **kwargs)
             edge.make_private(response)

@@ -1,23 +1,32 @@
 """What a shared cache (a CDN, Varnish) may do with each response.
 
-An anonymous public page says how long a shared cache may keep it (`s-maxage`), how long
-it may serve it stale while fetching a new copy (`stale-while-revalidate`) or while the
-site is failing (`stale-if-error`), and what it shows (surrogate keys). No fresh or
-background-refreshed lifetime outlives the next scheduled publication, so a scheduled
-story appears on time at the edge too. Everything else is private: staff, previews, the
-admin, errors, and any response that sets a cookie (`EdgeCacheMiddleware` makes sure).
+An anonymous public page tells two audiences different things. The edge cache in front
+of the site, which we purge (Varnish, or a CDN that reads it), gets its lifetimes in
+`Surrogate-Control`: how long it may keep the page (`max-age`), serve it stale while it
+fetches a new copy (`stale-while-revalidate`) or while the site is failing
+(`stale-if-error`). No fresh or background-refreshed lifetime outlives the next
+scheduled publication, so a scheduled story appears on time at the edge too; those
+numbers therefore count down to it, and the edge removes the header before answering
+(deploy/varnish/default.vcl). Readers, and any cache that does not read
+`Surrogate-Control`, see only `Cache-Control`, whose numbers are the same whatever is
+scheduled. Everything else is private: staff, previews, the admin, errors, and any
+response that sets a cookie (`EdgeCacheMiddleware` makes sure).
 """
 
 from datetime import datetime
 
 from django.conf import settings
+from django.middleware.http import ConditionalGetMiddleware as DjangoConditionalGetMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from . import surrogate_keys
 
-# Browsers keep a page briefly: an edge purge cannot reach a reader's own cache.
-BROWSER_SECONDS = 60
+# What browsers and caches that ignore Surrogate-Control may keep a page for: a fixed
+# number, so it tells nothing of the schedule, and short, since no purge reaches them
+# (an edit or a scheduled story shows there within it).
+PUBLIC_SECONDS = 60
+SURROGATE_CONTROL = "Surrogate-Control"
 _SHARED_DIRECTIVES = ("public", "s-maxage", "stale-while-revalidate", "stale-if-error")
 
 
@@ -28,24 +37,22 @@ def seconds_until(moment: datetime | None) -> int | None:
     return max(1, int((moment - timezone.now()).total_seconds()) + 1)
 
 
-def lifetimes(until_next_publication: int | None) -> dict[str, int]:
-    """Cache-Control numbers for a page that may change when the next story goes out.
+def edge_lifetimes(until_next_publication: int | None) -> dict[str, int]:
+    """Surrogate-Control numbers for a page that may change when the next story goes out.
 
     Fresh time plus stale-while-revalidate time never pass that publication; a page
     served stale because the site is failing may (stale-if-error): better than an error.
     """
     budget = until_next_publication
     shared = settings.EDGE_CACHE_SECONDS
-    browser = BROWSER_SECONDS
     revalidate = settings.EDGE_STALE_WHILE_REVALIDATE
     if budget is not None:
-        shared, browser = min(shared, budget), min(browser, budget)
+        shared = min(shared, budget)
         revalidate = min(revalidate, budget - shared)
     return {
-        "max_age": browser,
-        "s_maxage": shared,
-        "stale_while_revalidate": revalidate,
-        "stale_if_error": settings.EDGE_STALE_IF_ERROR,
+        "max-age": shared,
+        "stale-while-revalidate": revalidate,
+        "stale-if-error": settings.EDGE_STALE_IF_ERROR,
     }
 
 
@@ -54,12 +61,15 @@ def make_shared(
 ) -> None:
     """Mark an anonymous public response cacheable by shared caches, with its keys.
 
-    `browser_max_age` shortens (never lengthens) how long a browser keeps it.
+    `browser_max_age` shortens (never lengthens) how long browsers and other caches keep it.
     """
-    times = lifetimes(seconds_until(next_publication))
-    if browser_max_age is not None:
-        times["max_age"] = min(times["max_age"], browser_max_age)
-    patch_cache_control(response, public=True, **times)
+    public = PUBLIC_SECONDS if browser_max_age is None else min(PUBLIC_SECONDS, browser_max_age)
+    patch_cache_control(
+        response, public=True, max_age=public, stale_if_error=settings.EDGE_STALE_IF_ERROR
+    )
+    if settings.EDGE_SURROGATE_CONTROL:
+        times = edge_lifetimes(seconds_until(next_publication))
+        response[SURROGATE_CONTROL] = ", ".join(f"{name}={value}" for name, value in times.items())
     value = surrogate_keys.header_value(keys)
     for header in surrogate_keys.HEADERS:
         response[header] = value
@@ -71,7 +81,7 @@ def is_shared(response) -> bool:
 
 def make_private(response) -> None:
     """Never stored by a shared cache: no keys, no shared directives, `private`."""
-    for header in surrogate_keys.HEADERS:
+    for header in (*surrogate_keys.HEADERS, SURROGATE_CONTROL):
         del response[header]
     directives = [
         directive.strip()
@@ -101,9 +111,25 @@ class EdgeCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if is_shared(response):
-            if _is_authenticated(request) or response.cookies:
-                make_private(response)
-        elif "private" not in response.get("Cache-Control", ""):
+        shared = is_shared(response) and not (_is_authenticated(request) or response.cookies)
+        if not shared:
             make_private(response)
         return response
+
+
+class ConditionalGetMiddleware(DjangoConditionalGetMiddleware):
+    """Django's, with a 304 that keeps the edge's headers of the page it stands for.
+
+    Varnish revalidates an expired copy with If-None-Match and merges the 304's headers
+    into it: without its keys the 304 would be made private here (and the copy with it),
+    and without the current Surrogate-Control the copy would keep its old lifetime past
+    a story scheduled since.
+    """
+
+    def process_response(self, request, response):
+        answer = super().process_response(request, response)
+        if answer is not response and answer.status_code == 304:
+            for header in (*surrogate_keys.HEADERS, SURROGATE_CONTROL):
+                if header in response:
+                    answer[header] = response[header]
+        return answer

@@ -7,6 +7,8 @@ from . import surrogate_keys
 from .pagination import CURSOR_PARAM, InvalidCursor, cursor_from_request, paginate
 
 FRAGMENT_PARAM = "fragment"
+# The query parameters a list page reads (`public_page(reads=…)`).
+LIST_PARAMS = (CURSOR_PARAM, FRAGMENT_PARAM)
 
 
 def render_list(

@@ -19,7 +19,7 @@ from articles.models import Article, LiveEntry, LiveEntryAuthorship
 
 from . import surrogate_keys as keys
 from .cache import public_page
-from .listing import FRAGMENT_PARAM, next_page_url
+from .listing import FRAGMENT_PARAM, LIST_PARAMS, next_page_url
 from .pagination import Cursor, InvalidCursor, cursor_from_request, paginate
 
 PER_PAGE = 20
@@ -32,6 +32,8 @@ LIVE_MAX_AGE = 10
 SINCE_PARAM = "since"
 ORDER_PARAM = "order"
 OLDEST_FIRST = "oldest"
+# The query parameters a live page reads (its story's `public_page(reads=…)`).
+LIVE_PAGE_PARAMS = (*LIST_PARAMS, ORDER_PARAM)
 # "Nothing shown yet": before any entry.
 START = Cursor(published_at=datetime(1970, 1, 1, tzinfo=UTC), pk=0)
 
@@ -99,7 +101,7 @@ def live_page(request, article):
     return _cached_briefly(render(request, "articles/live_detail.html", context))
 
 
-@public_page
+@public_page(reads=(SINCE_PARAM,))
 def new_entries(request, slug):
     """Entries published after `?since=<cursor>`, newest first, as HTML for live.js.
 

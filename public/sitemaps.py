@@ -176,7 +176,7 @@ def sitemap_index(request):
     return _xml(render(request, "sitemaps/index.xml", {"entries": entries}))
 
 
-@public_page
+@public_page(reads=("p",))  # Django's sitemap view pages with ?p=
 def section_sitemap(request, section):
     if section not in SECTIONS:
         raise Http404("No such sitemap.")

@@ -9,8 +9,8 @@ from authors.models import Author
 
 from . import surrogate_keys as keys
 from .cache import public_page
-from .listing import render_list
-from .live_views import live_page
+from .listing import LIST_PARAMS, render_list
+from .live_views import LIVE_PAGE_PARAMS, live_page
 
 HOME_LATEST = 12
 FEATURED_WINDOW = timedelta(days=3)
@@ -33,7 +33,7 @@ def home(request):
     return render(request, "articles/home.html", {"lead": lead, "latest": latest})
 
 
-@public_page
+@public_page(reads=LIST_PARAMS)
 def news_feed(request):
     keys.record(keys.NEWS)
     return render_list(
@@ -45,7 +45,7 @@ def news_feed(request):
     )
 
 
-@public_page
+@public_page(reads=LIVE_PAGE_PARAMS)  # a story covered live is a list of entries
 def article_detail(request, slug):
     try:
         article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
@@ -65,7 +65,7 @@ def article_detail(request, slug):
     return render(request, "articles/article_detail.html", {"article": article})
 
 
-@public_page
+@public_page(reads=LIST_PARAMS)
 def tag_detail(request, slug):
     # A tag with no public story is not a page: its name may be a draft's scoop.
     tag = get_object_or_404(public_tags(), slug=slug)
@@ -85,7 +85,7 @@ def author_list(request):
     return render(request, "authors/author_list.html", {"authors": Author.objects.all()})
 
 
-@public_page
+@public_page(reads=LIST_PARAMS)
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     keys.record(keys.SIDEBAR, keys.author(author.pk), keys.author_list(author.pk))

@@ -1,9 +1,15 @@
 # Varnish in front of the Newsroom app servers: caches anonymous pages for as long as each
-# page says (s-maxage), purges by surrogate key (the xkey module, Debian's varnish-modules),
-# refreshes in the background within stale-while-revalidate, and serves a stale copy for
-# up to stale-if-error while the site fails. Which backend and who may purge are in
-# backends.vcl beside this file (deploy/varnish/backends.example.vcl for production;
-# deploy/local-cluster.sh writes its own), so this file is the same everywhere.
+# page tells it in Surrogate-Control (max-age), which only Varnish sees, purges by surrogate
+# key (the xkey module, Debian's varnish-modules), refreshes in the background within
+# stale-while-revalidate, and serves a stale copy for up to stale-if-error while the site
+# fails. Which backend and who may purge are in backends.vcl beside this file
+# (deploy/varnish/backends.example.vcl for production; deploy/local-cluster.sh writes its
+# own), so this file is the same everywhere.
+#
+# The reader's address goes on in X-Forwarded-For, set here from the connection and
+# never from what the client sent: nginx trusts that header from Varnish alone, and the
+# app's sign-in lockout counts each reader apart (docs/deployment.md). Behind a TLS
+# terminator, have it speak the PROXY protocol to Varnish so that client.ip is the reader.
 #
 # backends.vcl defines two backends at the same address (the balancer): `balancer`, which
 # every fetch uses, and `site_health`, whose probe asks /healthz and is only read here.
@@ -23,6 +29,9 @@ sub vcl_recv {
         unset req.http.X-Edge-Stale;
         unset req.http.X-Edge-Refresh;
     }
+    # Who is asking: the address this connection came from, replacing whatever the
+    # client wrote in the header (Varnish would otherwise append to it).
+    set req.http.X-Forwarded-For = client.ip;
 
     # Purge by surrogate key, from the app servers only:
     #   xkey-purge: article-12 list-news       (gone at once)
@@ -54,6 +63,7 @@ sub vcl_recv {
     }
     # A reader's other cookies (consent, analytics) do not change a public page.
     unset req.http.Cookie;
+    call normalise_query;
 
     if (req.http.X-Edge-Stale) {
         # The site failed for this request: any copy within stale-if-error will do.
@@ -63,6 +73,19 @@ sub vcl_recv {
         set req.grace = 0s;
     }
     return (hash);
+}
+
+# Tracking parameters (campaigns, ad clicks) change nothing on a page: dropped, so a link
+# shared with its own does not make a copy of its own; the rest sorted, so neither does
+# the order parameters come in. (The app's page cache keeps one copy per value of the
+# parameters a page reads, whatever else the address carries.)
+sub normalise_query {
+    if (req.url ~ "\?") {
+        set req.url = regsuball(req.url,
+            "(?i)(?<=[?&])(utm_[^&=]*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl)(=[^&]*)?(&|$)",
+            "");
+        set req.url = std.querysort(regsub(req.url, "[?&]+$", ""));
+    }
 }
 
 sub vcl_hit {
@@ -97,15 +120,21 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         return (deliver);
     }
-    # The page's stale-while-revalidate, read by vcl_hit; grace keeps the object for its
-    # stale-if-error. Varnish takes the fresh time from s-maxage itself.
+    # This cache's own lifetimes, in Surrogate-Control (removed before delivery: its
+    # numbers count down to the next scheduled story): max-age is the fresh time, the
+    # page's stale-while-revalidate is read by vcl_hit, and grace keeps the object for its
+    # stale-if-error. Without the header, Varnish's defaults read Cache-Control (a minute).
     set beresp.http.X-Edge-SWR = "0";
-    if (beresp.http.Cache-Control ~ "stale-while-revalidate=[0-9]+") {
-        set beresp.http.X-Edge-SWR = regsub(beresp.http.Cache-Control,
+    if (beresp.http.Surrogate-Control ~ "(^|[ ,])max-age=[0-9]+") {
+        set beresp.ttl = std.duration(regsub(beresp.http.Surrogate-Control,
+            "^(.*[ ,])?max-age=([0-9]+).*$", "\2") + "s", 0s);
+    }
+    if (beresp.http.Surrogate-Control ~ "stale-while-revalidate=[0-9]+") {
+        set beresp.http.X-Edge-SWR = regsub(beresp.http.Surrogate-Control,
             ".*stale-while-revalidate=([0-9]+).*", "\1");
     }
-    if (beresp.http.Cache-Control ~ "stale-if-error=[0-9]+") {
-        set beresp.grace = std.duration(regsub(beresp.http.Cache-Control,
+    if (beresp.http.Surrogate-Control ~ "stale-if-error=[0-9]+") {
+        set beresp.grace = std.duration(regsub(beresp.http.Surrogate-Control,
             ".*stale-if-error=([0-9]+).*", "\1") + "s", 0s);
     }
     if (beresp.http.Content-Type ~ "^(text/|application/(xml|rss\+xml|json))") {
@@ -133,18 +162,22 @@ sub vcl_deliver {
         set req.http.X-Edge-Stale = "1";
         return (restart);
     }
+    # PASS: never kept (staff, the admin, a page that may not be stored); MISS: fetched
+    # for this request; HIT: a fresh copy; STALE: a copy past its time, served while a
+    # new one is fetched or while the site fails.
     if (obj.uncacheable) {
         set resp.http.X-Cache = "PASS";
-    } elsif (obj.hits > 0) {
+    } elsif (obj.hits == 0) {
+        set resp.http.X-Cache = "MISS";
+    } elsif (obj.ttl >= 0s) {
         set resp.http.X-Cache = "HIT";
     } else {
-        set resp.http.X-Cache = "MISS";
-    }
-    if (obj.ttl < 0s && resp.status < 500) {
         set resp.http.X-Cache = "STALE";
     }
-    # The keys are for purging here; readers do not need them.
+    # The keys are for purging here, the lifetimes for this cache alone (they would tell
+    # when the next story is scheduled): readers get neither.
     unset resp.http.xkey;
     unset resp.http.Surrogate-Key;
+    unset resp.http.Surrogate-Control;
     unset resp.http.X-Edge-SWR;
 }

@@ -59,6 +59,20 @@ def test_absolute_links_follow_the_port_the_site_is_served_on():
     assert given == {"SITE_URL": "https://news.example.com"}
 
 
+def test_the_site_address_may_post_its_forms_whatever_host_the_proxies_pass_on():
+    # Behind Varnish and nginx the reader's browser says "Origin: <the site's address>".
+    front = read_settings("CSRF_TRUSTED_ORIGINS", SITE_URL="http://127.0.0.1:6181/")
+    assert front == {"CSRF_TRUSTED_ORIGINS": ["http://127.0.0.1:6181"]}
+    named = read_settings(
+        "CSRF_TRUSTED_ORIGINS",
+        SITE_URL="https://news.example.com",
+        CSRF_TRUSTED_ORIGINS="https://news.example.com,https://www.example.com",
+    )
+    assert named == {
+        "CSRF_TRUSTED_ORIGINS": ["https://news.example.com", "https://www.example.com"]
+    }
+
+
 def test_forwarded_proto_is_trusted_only_behind_a_tls_proxy():
     assert read_settings("SECURE_PROXY_SSL_HEADER") == {"SECURE_PROXY_SSL_HEADER": None}
     behind = read_settings("SECURE_PROXY_SSL_HEADER", BEHIND_TLS_PROXY="true")

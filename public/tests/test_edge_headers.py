@@ -1,6 +1,7 @@
 """What shared caches are told: lifetimes and surrogate keys on anonymous public pages,
 never a shared copy of a staff page, a preview, the admin or a response with a cookie,
-and no shared lifetime past the next scheduled publication."""
+no edge lifetime past the next scheduled publication, and nothing a reader sees that
+tells when that publication is."""
 
 from datetime import timedelta
 
@@ -11,19 +12,24 @@ from django.test import RequestFactory
 from articles import workflow
 from articles.tests.factories import NOW, make_article, make_tag, sign_in
 from authors.tests.factories import make_author
-from public.edge import EdgeCacheMiddleware, lifetimes
+from public.edge import EdgeCacheMiddleware, edge_lifetimes
 
 pytestmark = pytest.mark.django_db
 
 
-def cache_control(response) -> dict:
-    """Cache-Control as a dict: {"public": True, "s-maxage": "3600", …}."""
+def cache_control(response, header="Cache-Control") -> dict:
+    """Cache-Control as a dict: {"public": True, "max-age": "60", …}."""
     directives = {}
-    for part in response.get("Cache-Control", "").split(","):
+    for part in response.get(header, "").split(","):
         name, _, value = part.strip().partition("=")
         if name:
             directives[name.lower()] = value or True
     return directives
+
+
+def surrogate_control(response) -> dict:
+    """What only the edge cache reads: {"max-age": "3600", …}."""
+    return cache_control(response, "Surrogate-Control")
 
 
 def xkeys(response) -> set[str]:
@@ -35,6 +41,7 @@ def _edge_lifetimes(settings):
     settings.EDGE_CACHE_SECONDS = 3600
     settings.EDGE_STALE_WHILE_REVALIDATE = 30
     settings.EDGE_STALE_IF_ERROR = 86400
+    settings.EDGE_SURROGATE_CONTROL = True
 
 
 @pytest.fixture
@@ -94,14 +101,38 @@ def test_each_public_page_names_what_it_shows_in_surrogate_keys(client, story, u
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_each_public_page_says_how_long_a_shared_cache_may_keep_it(client, story, url):
-    directives = cache_control(client.get(url))
+def test_each_public_page_tells_the_edge_cache_how_long_it_may_keep_it(client, story, url):
+    response = client.get(url)
 
-    assert directives["public"] is True
-    assert directives["s-maxage"] == "3600"
-    assert directives["stale-while-revalidate"] == "30"
-    assert directives["stale-if-error"] == "86400"
-    assert "private" not in directives
+    assert surrogate_control(response) == {
+        "max-age": "3600",
+        "stale-while-revalidate": "30",
+        "stale-if-error": "86400",
+    }
+    assert cache_control(response) == {"public": True, "max-age": "60", "stale-if-error": "86400"}
+
+
+@pytest.mark.parametrize("url", ["/", "/news/", "/news/lead/", "/search/?q=story", "/rss/"])
+def test_readers_cannot_tell_when_the_next_story_is_scheduled(client, story, clock, url):
+    nothing_scheduled = client.get(url)["Cache-Control"]
+    make_article(published_at=NOW + timedelta(seconds=90))
+
+    due_soon = client.get(url)
+    clock.shift(timedelta(seconds=75))
+    due_sooner = client.get(url)
+
+    assert due_soon["Cache-Control"] == due_sooner["Cache-Control"] == nothing_scheduled
+    assert surrogate_control(due_sooner)["max-age"] == "16"  # for the edge only
+
+
+def test_without_an_edge_cache_in_front_no_page_carries_surrogate_control(client, story, settings):
+    settings.EDGE_SURROGATE_CONTROL = False  # nobody would remove it before readers see it
+    make_article(published_at=NOW + timedelta(seconds=90))
+
+    for url in ("/", "/news/lead/", "/search/?q=story"):
+        response = client.get(url)
+        assert "Surrogate-Control" not in response
+        assert cache_control(response)["max-age"] == "60"
 
 
 def test_a_page_from_the_page_cache_keeps_its_keys(client, story, django_assert_num_queries):
@@ -111,7 +142,21 @@ def test_a_page_from_the_page_cache_keeps_its_keys(client, story, django_assert_
         second = client.get("/news/lead/")
 
     assert second["xkey"] == first["xkey"]
-    assert cache_control(second)["s-maxage"] == "3600"
+    assert surrogate_control(second)["max-age"] == "3600"
+
+
+def test_a_page_revalidated_by_the_edge_keeps_its_keys_and_takes_the_current_lifetime(
+    client, story, clock
+):
+    first = client.get("/news/lead/")
+    make_article(published_at=NOW + timedelta(seconds=90))  # changes nothing shown yet
+
+    again = client.get("/news/lead/", headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert cache_control(again) == cache_control(first)  # not made private
+    assert xkeys(again) == xkeys(first)
+    assert surrogate_control(again)["max-age"] == "91"  # Varnish takes it from the 304
 
 
 def test_the_news_feed_names_every_story_it_lists(client, clock):
@@ -140,6 +185,7 @@ def test_staff_pages_are_private_and_carry_no_keys(staff_client, story, url):
     assert not {"public", "s-maxage", "stale-while-revalidate"} & directives.keys()
     assert "xkey" not in response
     assert "Surrogate-Key" not in response
+    assert "Surrogate-Control" not in response
 
 
 def test_previews_are_private(client, django_user_model, clock):
@@ -180,6 +226,7 @@ def test_a_response_that_sets_a_cookie_is_made_private_whatever_the_view_said():
     def view(request):
         response = HttpResponse("hello")
         response["Cache-Control"] = "public, max-age=60, s-maxage=3600, stale-if-error=60"
+        response["Surrogate-Control"] = "max-age=3600"
         response["xkey"] = response["Surrogate-Key"] = "home"
         response.set_cookie("tracker", "1")
         return response
@@ -189,24 +236,36 @@ def test_a_response_that_sets_a_cookie_is_made_private_whatever_the_view_said():
     assert cache_control(response) == {"private": True, "max-age": "60"}
     assert "xkey" not in response
     assert "Surrogate-Key" not in response
+    assert "Surrogate-Control" not in response
 
 
-def test_shared_lifetime_ends_when_the_next_story_is_published(client, story, clock):
+def test_a_private_response_never_carries_surrogate_control():
+    def view(request):
+        response = HttpResponse("hello")
+        response["Cache-Control"] = "private"
+        response["Surrogate-Control"] = "max-age=3600"  # Varnish would keep it whatever
+        return response
+
+    response = EdgeCacheMiddleware(view)(RequestFactory().get("/"))
+
+    assert "Surrogate-Control" not in response
+
+
+def test_edge_lifetime_ends_when_the_next_story_is_published(client, story, clock):
     make_article(published_at=NOW + timedelta(seconds=90))
 
-    directives = cache_control(client.get("/news/"))
+    directives = surrogate_control(client.get("/news/"))
 
-    assert directives["s-maxage"] == "91"
+    assert directives["max-age"] == "91"
     assert directives["stale-while-revalidate"] == "0"  # no stale copy after it either
-    assert directives["max-age"] == "60"
 
 
 def test_stale_while_revalidate_is_shortened_to_fit_before_the_next_story(client, story, clock):
     make_article(published_at=NOW + timedelta(seconds=3600 + 9))
 
-    directives = cache_control(client.get("/"))
+    directives = surrogate_control(client.get("/"))
 
-    assert directives["s-maxage"] == "3600"
+    assert directives["max-age"] == "3600"
     assert directives["stale-while-revalidate"] == "10"
 
 
@@ -214,26 +273,24 @@ def test_a_page_served_from_the_page_cache_states_its_remaining_lifetime(
     client, story, clock, django_assert_num_queries
 ):
     make_article(published_at=NOW + timedelta(seconds=120))
-    assert cache_control(client.get("/news/lead/"))["s-maxage"] == "121"
+    assert surrogate_control(client.get("/news/lead/"))["max-age"] == "121"
 
     clock.shift(timedelta(seconds=100))
     with django_assert_num_queries(0):
-        directives = cache_control(client.get("/news/lead/"))
+        directives = surrogate_control(client.get("/news/lead/"))
 
-    assert directives["s-maxage"] == "21"
     assert directives["max-age"] == "21"
 
 
 def test_search_results_expire_by_the_next_publication_too(client, story, clock):
     make_article(published_at=NOW + timedelta(seconds=45))
 
-    assert cache_control(client.get("/search/?q=story"))["s-maxage"] == "46"
+    assert surrogate_control(client.get("/search/?q=story"))["max-age"] == "46"
 
 
-def test_lifetimes_without_anything_scheduled(settings):
-    assert lifetimes(None) == {
-        "max_age": 60,
-        "s_maxage": 3600,
-        "stale_while_revalidate": 30,
-        "stale_if_error": 86400,
+def test_edge_lifetimes_without_anything_scheduled(settings):
+    assert edge_lifetimes(None) == {
+        "max-age": 3600,
+        "stale-while-revalidate": 30,
+        "stale-if-error": 86400,
     }
