@@ -21,7 +21,7 @@ STATE=${CLUSTER_DIR:-$ROOT/.cluster}
 RUN=$STATE/run
 LOG=$STATE/log
 PY=$ROOT/.venv/bin/python
-PG_BIN=${PG_BIN:-$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d | sort -V | tail -1)}
+PG_BIN=${PG_BIN:-$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -1)}
 
 VARNISH_PORT=${VARNISH_PORT:-6181}
 VARNISH_ADMIN_PORT=${VARNISH_ADMIN_PORT:-6182}
@@ -217,9 +217,42 @@ EOF
 
 # --- The whole stack ----------------------------------------------------------------------
 
+# Debian's packages the stack runs on (xkey, for purges by surrogate key, is in
+# varnish-modules; wrk drives the load drills). Installed when missing, as root with
+# apt-get; otherwise named, and the start stops.
+missing_packages() {
+    local missing=""
+    [ -n "$PG_BIN" ] || missing="$missing postgresql"
+    command -v redis-server >/dev/null || missing="$missing redis-server"
+    command -v nginx >/dev/null || missing="$missing nginx"
+    command -v varnishd >/dev/null || missing="$missing varnish"
+    ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing="$missing varnish-modules"
+    command -v wrk >/dev/null || missing="$missing wrk"
+    command -v curl >/dev/null || missing="$missing curl"
+    echo "$missing"
+}
+
+ensure_packages() {
+    local missing
+    missing=$(missing_packages)
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        say "installing Debian packages:$missing"
+        apt-get update -qq
+        # shellcheck disable=SC2086
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+        PG_BIN=$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d | sort -V | tail -1)
+    else
+        say "the stack needs these Debian packages:$missing"
+        say "install them (sudo apt-get install$missing), then run this again"
+        exit 1
+    fi
+}
+
 start() {
     local stories=3000
     if [ "${1:-}" = --stories ]; then stories=$2; fi
+    ensure_packages
     mkdir -p "$RUN" "$LOG" "$STATE/media"
     [ -s "$STATE/secret-key" ] || "$PY" -c 'import secrets; print(secrets.token_urlsafe(50))' >"$STATE/secret-key"
     pid_of postgres >/dev/null || start_postgres
