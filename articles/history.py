@@ -7,7 +7,6 @@ of the article is shown as a dict of field name → display text, so comparing i
 
 from datetime import datetime
 
-import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,14 +15,7 @@ from taggit.models import Tag
 
 from authors.models import Author
 
-from .models import Article, Authorship, Correction, TaggedArticle
-
-# A revision holds the byline, corrections and tags with the article, so restoring one
-# restores them too. Preview links stay out: a restore must never revive a revoked link.
-reversion.register(Authorship)
-reversion.register(Correction)
-reversion.register(TaggedArticle)
-reversion.register(Article, follow=["authorships", "corrections", "taggedarticle_set"])
+from .models import Article, Authorship, TaggedArticle
 
 FIELDS = [
     "title",

@@ -7,7 +7,6 @@ authors in order and two flags: pinned (at most one per story, shown at the top)
 event (listed at the top as a link). Every write is in articles/workflow.py.
 """
 
-import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -18,7 +17,7 @@ from django.utils.formats import date_format
 from authors.models import Author
 from imaging.fields import CheckedImageField
 
-from .text import render_markdown
+from ..text import render_markdown
 
 BODY_HELP = (
     "Markdown, as in an article: a blank line between paragraphs, “> ” before a quotation, "
@@ -220,10 +219,3 @@ class LiveEntryAuthorship(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.entry}"
-
-
-# Each entry keeps its own revisions, its authors with it. The story's revisions do not
-# follow its entries: restoring an older text of the story must not remove what was
-# posted since.
-reversion.register(LiveEntryAuthorship)
-reversion.register(LiveEntry, follow=["authorships"])

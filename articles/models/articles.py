@@ -1,0 +1,290 @@
+"""The article, and which tags are public (a tag is public through its stories)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.lookups import IsNull
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import Tag
+
+from authors.models import Author
+from imaging.fields import CheckedImageField
+
+from .. import body as body_text
+from .addresses import SlugRedirect
+from .photos import Photo
+from .querysets import ArticleQuerySet
+from .tags import TaggedArticle
+from .visibility import Status
+
+
+class Article(models.Model):
+    Status = Status
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The end of the article's address: /news/this-part/."
+    )
+    standfirst = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences under the headline, also used in lists and feeds.",
+    )
+    body = models.TextField(
+        help_text="Written in the body editor: subheadings, bold and italic, links, quotes, "
+        "lists and photos from the library. A story written before it is Markdown until it "
+        "is next saved from the editor."
+    )
+    body_format = models.CharField(
+        max_length=10,
+        choices=[(body_text.MARKDOWN, "Markdown"), (body_text.HTML, "Body editor HTML")],
+        default=body_text.MARKDOWN,
+        editable=False,
+    )
+    body_html = models.TextField(editable=False, default="")
+    reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
+
+    lead_image = CheckedImageField(
+        upload_to="lead/%Y/%m/",
+        blank=True,
+        width_field="lead_image_width",
+        height_field="lead_image_height",
+        renditions_field="lead_image_renditions",
+        credit_field="lead_image_credit",
+    )
+    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Pre-made sizes and formats of the lead image, written when it is saved.
+    lead_image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    lead_image_alt = models.CharField(
+        "alt text",
+        max_length=300,
+        blank=True,
+        help_text="What the photo shows, for readers who cannot see it. Required with a photo.",
+    )
+    lead_image_caption = models.CharField("caption", max_length=500, blank=True)
+    lead_image_credit = models.CharField(
+        "credit", max_length=200, blank=True, help_text="Photographer/Agency."
+    )
+
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+    primary_tag = models.ForeignKey(
+        Tag,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown above the headline and links to its tag page.",
+    )
+    authors = models.ManyToManyField(Author, through="Authorship", related_name="articles")
+
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        help_text="A time in the future schedules the article; it appears by itself then.",
+    )
+    updated_at = models.DateTimeField(
+        "updated time",
+        null=True,
+        blank=True,
+        help_text="Shown to readers as “Updated:” when a published story changes materially.",
+    )
+    is_featured = models.BooleanField(
+        "featured",
+        default=False,
+        help_text="The newest featured story of the last three days leads the home page.",
+    )
+    # Live coverage (articles/models/live.py): started and ended by the workflow alone.
+    coverage_started_at = models.DateTimeField(
+        "live coverage started", null=True, blank=True, editable=False
+    )
+    coverage_ended_at = models.DateTimeField(
+        "live coverage ended", null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # Bumped by every save: a form based on an older number is a stale copy.
+    edit_version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        indexes = [
+            # Every public list: published, newest first, keyset-paginated on (time, id).
+            # Not a partial index: SQLite cannot match one to a query's bound parameters.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_public_newest"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(coverage_ended_at__isnull=True)
+                | Q(
+                    coverage_started_at__isnull=False,
+                    coverage_started_at__lte=models.F("coverage_ended_at"),
+                ),
+                name="article_coverage_ends_after_it_starts",
+            ),
+        ]
+        # The editorial roles (articles/roles.py) are built from these; articles/workflow.py
+        # is the one place that reads them.
+        permissions = [
+            ("change_own_article", "Can edit own articles"),
+            ("publish_own_article", "Can publish, schedule and unpublish own articles"),
+            ("publish_article", "Can publish, schedule and unpublish any article"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        # Rendered once here, never per request: placed photos included (articles/body.py).
+        self.body_html, self.reading_minutes = body_text.render(
+            self.body, self.body_format, photos=Photo.objects.in_bulk
+        )
+        if not self._state.adding:
+            self.edit_version += 1
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {
+                *update_fields,
+                "body_html",
+                "reading_minutes",
+                "body_format",
+                "edit_version",
+            }
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding and (update_fields is None or "published_at" in update_fields):
+            # The bylines keep a copy of the time for the author pages' index.
+            self.authorships.update(published_at=self.published_at)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": "Describe the photo for readers who cannot see it."}
+            )
+
+    def get_preview_url(self):
+        return reverse("articles:preview", kwargs={"slug": self.slug})
+
+    def _unique_slug(self):
+        # A title in another script slugifies to nothing: fall back to a neutral stem.
+        stem = slugify(self.title)[:180].strip("-") or "story"
+        slug, n = stem, 1
+        while self._slug_taken(slug):
+            n += 1
+            slug = f"{stem}-{n}"
+        return slug
+
+    def _slug_taken(self, slug):
+        """Another story's address, now or before (its old address leads to it for good)."""
+        others = Article.objects.filter(slug=slug).exclude(pk=self.pk)
+        moved = SlugRedirect.objects.filter(old_slug=slug).exclude(article_id=self.pk)
+        return others.exists() or moved.exists()
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and not self.is_published
+
+    @property
+    def byline(self):
+        """Authors in byline order, from the prefetched authorships."""
+        return [authorship.author for authorship in self.authorships.all()]
+
+    @property
+    def topics(self):
+        """The article's tags by name: prefetched by for_page(), else read in one query."""
+        tagged = getattr(self, "tagged", None)
+        if tagged is None:
+            return list(self.tags.order_by("name"))
+        return [item.tag for item in tagged]
+
+    @property
+    def was_updated(self):
+        return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
+
+    @property
+    def last_modified(self):
+        return max(filter(None, [self.published_at, self.updated_at]), default=self.modified_at)
+
+    @property
+    def has_live_coverage(self):
+        """Told in live entries: a live page while coverage runs, and an archive after."""
+        return self.coverage_started_at is not None
+
+    @property
+    def is_live(self):
+        """Coverage is running: pages mark the story LIVE and its page checks for entries."""
+        return self.coverage_started_at is not None and self.coverage_ended_at is None
+
+
+def public_story_tagged(tag):
+    """The rows that file a public story (`published_rule`) under `tag`: a tag id, or a
+    reference to one from an outer query (`OuterRef("tag")`).
+
+    Each row asks for its story by id, in a subquery no database turns into a join: the
+    rows are read in the tag's own index, so a tag on a few drafts costs those few rows,
+    never a walk of the archive's stories.
+    """
+    story = Article.objects.published().filter(pk=OuterRef("content_object"))
+    is_public = IsNull(Subquery(story.order_by().values("pk")), False)
+    return TaggedArticle.objects.filter(is_public, tag=tag)
+
+
+def has_public_story(tag):
+    """The condition that a public story is filed under `tag`: its first such row, if any.
+
+    Asked for one row per tag, it stops at the first public story it finds (PostgreSQL
+    would plan an EXISTS as a join over every tag's rows).
+    """
+    return IsNull(Subquery(public_story_tagged(tag).values("pk")[:1]), False)
+
+
+def public_tags(tags=None):
+    """The tags readers may see, of `tags` (all by default): a tag is public only while a
+    public story is filed under it, since a tag typed on a draft alone may name a scoop.
+    Rows that point at a tag (a masthead section) filter on `has_public_story` too.
+    """
+    tags = Tag.objects.all() if tags is None else tags
+    return tags.filter(has_public_story(OuterRef("pk")))

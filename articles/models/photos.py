@@ -1,0 +1,49 @@
+"""The photo library: photos placed in any number of stories (articles/photos.py writes)."""
+
+from django.conf import settings
+from django.db import models
+
+from imaging.fields import CheckedImageField
+
+
+class Photo(models.Model):
+    """A photo in the library: placed in any number of stories, its credit always with it."""
+
+    image = CheckedImageField(
+        upload_to="photos/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        renditions_field="renditions",
+        credit_field="credit",
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Pre-made sizes and formats, written when the photo is saved (imaging/renditions.py).
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    alt_text = models.CharField(
+        max_length=300, help_text="What the photo shows, for readers who cannot see it."
+    )
+    caption = models.CharField(
+        max_length=500, blank=True, help_text="Printed under the photo in every story."
+    )
+    credit = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Photographer/Agency. Printed with the photo wherever it is placed.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = "created_at"
+
+    def __str__(self):
+        return self.caption or self.alt_text
