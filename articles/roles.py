@@ -3,7 +3,7 @@
 Each role is a Django group holding exactly these permissions. Migration 0002_roles made
 the groups from its own copy of this table; a test migrates a fresh database and checks
 that the groups match ROLES, and docs/editorial.md says the same for people. What a
-permission allows is decided in one place, articles/workflow.py.
+permission allows is decided in one place, articles/services/permissions.py.
 
 To change a role, edit ROLES and add a data migration that carries the new table as
 literal data, as 0002_roles does (never an import of this module: a migration must build

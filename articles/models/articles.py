@@ -152,8 +152,8 @@ class Article(models.Model):
                 name="article_coverage_ends_after_it_starts",
             ),
         ]
-        # The editorial roles (articles/roles.py) are built from these; articles/workflow.py
-        # is the one place that reads them.
+        # The editorial roles (articles/roles.py) are built from these;
+        # articles/services/permissions.py is the one place that reads them.
         permissions = [
             ("change_own_article", "Can edit own articles"),
             ("publish_own_article", "Can publish, schedule and unpublish own articles"),

@@ -1,6 +1,6 @@
 """Two journalists writing on one live story at once never deadlock (PostgreSQL only).
 
-Every write on entries locks the story, then the entry (workflow._lock_story). Here one
+Every write on entries locks the story, then the entry (services/live.py's lock_story). Here one
 writer is held between its two locks until the other is seen waiting in PostgreSQL: with
 the order broken, the second writer holds the entry and waits for the story while the
 first holds the story and asks for the entry, and PostgreSQL kills one of them.
@@ -16,6 +16,7 @@ from django.db import connection, connections
 from articles import workflow
 from articles.models import LiveEntry
 from articles.roles import EDITOR
+from articles.services import live
 from articles.tests.factories import ENTRY_DRAFT, make_entry, make_live_story, make_user
 from authors.tests.factories import make_author
 
@@ -64,7 +65,7 @@ def test_publishing_an_entry_while_it_is_saved_waits_instead_of_deadlocking():
     entry = make_entry(story, status=ENTRY_DRAFT, authors=byline, body="Ready to go.")
     holds_the_story = threading.Event()
     other_is_waiting = threading.Event()
-    lock_story = workflow._lock_story
+    lock_story = live.lock_story
 
     def lock_story_then_pause(article_id):
         locked = lock_story(article_id)
@@ -82,7 +83,7 @@ def test_publishing_an_entry_while_it_is_saved_waits_instead_of_deadlocking():
         workflow.publish_entry(entry=LiveEntry.objects.get(pk=entry.pk), user=editor)
 
     errors = []
-    with mock.patch.object(workflow, "_lock_story", lock_story_then_pause):
+    with mock.patch.object(live, "lock_story", lock_story_then_pause):
         saver = _in_thread("saver", save, errors)
         publisher = _in_thread("publisher", publish, errors)
         assert holds_the_story.wait(timeout=10)
