@@ -29,6 +29,9 @@ article_recovered = Signal()
 # link: the PreviewLink made or revoked.
 preview_link_created = Signal()
 preview_link_revoked = Signal()
+# link, previous: the PreviewLink now working until another time; `previous`, the time it
+# worked until before.
+preview_link_expiry_changed = Signal()
 
 # article_ids: stories whose stored HTML was rewritten without a save (a placed library
 # photo corrected, replaced or removed; articles/photos.py), their search entries

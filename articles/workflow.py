@@ -31,12 +31,15 @@ from .services.live import (
 )
 from .services.permissions import (
     allowed_statuses,
+    can_delete,
     can_edit,
     can_preview,
     can_publish,
     can_recover,
+    can_view,
     check_transition,
     is_own,
+    publishes_any,
 )
 from .services.preview_links import (
     PREVIEW_LINK_LIFETIME,
@@ -69,12 +72,14 @@ __all__ = [
     "allowed_entry_statuses",
     "allowed_statuses",
     "can_change_entry",
+    "can_delete",
     "can_edit",
     "can_post_entries",
     "can_preview",
     "can_publish",
     "can_recover",
     "can_run_coverage",
+    "can_view",
     "change_preview_expiry",
     "check_address",
     "check_complete",
@@ -95,6 +100,7 @@ __all__ = [
     "publication_time",
     "publish",
     "publish_entry",
+    "publishes_any",
     "recover_article",
     "recover_entry",
     "restore_revision",

@@ -31,6 +31,7 @@ class AuditEntry(models.Model):
         RECOVERED = "recovered", "Recovered (deleted)"
         PREVIEW_LINK_CREATED = "preview_link_created", "Preview link made"
         PREVIEW_LINK_REVOKED = "preview_link_revoked", "Preview link revoked"
+        PREVIEW_LINK_EXPIRY_CHANGED = "preview_link_expiry_changed", "Preview link expiry changed"
         ROLES_CHANGED = "roles_changed", "Roles changed"
         PERMISSIONS_CHANGED = "permissions_changed", "Permissions changed"
         USER_CREATED = "user_created", "Account created"

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from articles import workflow
+
 
 def second_factor_required(user):
     """Editors and Administrators must; others may (TWO_FACTOR_REQUIRED_FOR_ALL: everyone).
@@ -14,4 +16,4 @@ def second_factor_required(user):
         return False
     if settings.TWO_FACTOR_REQUIRED_FOR_ALL:
         return True
-    return user.has_perm("articles.publish_article") or user.has_perm("auth.change_user")
+    return workflow.publishes_any(user) or user.has_perm("auth.change_user")

@@ -129,6 +129,11 @@ def preview_link_revoked(sender, link, user, **kwargs):
     audit.record(Action.PREVIEW_LINK_REVOKED, target=link, actor=user)
 
 
+def preview_link_expiry_changed(sender, link, user, previous, **kwargs):
+    detail = f"until {_when(link.expires_at)}, was {_when(previous)}"
+    audit.record(Action.PREVIEW_LINK_EXPIRY_CHANGED, target=link, actor=user, detail=detail)
+
+
 # Accounts: creation, deactivation and the flags that grant power.
 
 _FLAGS = ("is_active", "is_staff", "is_superuser")
@@ -245,6 +250,7 @@ def connect():
         (editorial.article_recovered, recovered),
         (editorial.preview_link_created, preview_link_created),
         (editorial.preview_link_revoked, preview_link_revoked),
+        (editorial.preview_link_expiry_changed, preview_link_expiry_changed),
     ):
         signal.connect(receiver, dispatch_uid=uid + receiver.__name__)
     pre_save.connect(user_before_save, sender=User, dispatch_uid=uid + "user-before")

@@ -80,14 +80,20 @@ class ArticleAdmin(
     # Saving: the form's input, handed to the workflow's services.
 
     def save_model(self, request, obj, form, change):
+        """Nothing yet: save_related saves the article, its new byline known."""
+
+    def save_related(self, request, form, formsets, change):
+        [byline] = [formset for formset in formsets if formset.model is Authorship]
         workflow.save_article(
-            article=obj,
+            article=form.instance,
             user=request.user,
             previous=form.saved,
             mark_as_update=form.cleaned_data.get("mark_as_update", False),
+            authors=byline.authors(),
         )
         # Saved for real: the autosaved copy of this form has done its job.
-        autosave.discard(user=request.user, article=obj if change else None)
+        autosave.discard(user=request.user, article=form.instance if change else None)
+        super().save_related(request, form, formsets, change)
 
     def delete_model(self, request, obj):
         workflow.delete_article(article=obj, user=request.user)
@@ -119,7 +125,9 @@ class ArticleAdmin(
             )
         for link, changed in formset.changed_objects:
             if "expires_at" in changed:
-                workflow.change_preview_expiry(link=link, expires_at=link.expires_at)
+                workflow.change_preview_expiry(
+                    link=link, user=request.user, expires_at=link.expires_at
+                )
             if "revoke" in changed:
                 workflow.revoke_preview_link(link=link, user=request.user)
 

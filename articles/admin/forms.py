@@ -130,8 +130,17 @@ class ArticleForm(forms.ModelForm):
 
 
 class BylineFormSet(forms.BaseInlineFormSet):
+    def authors(self):
+        """The byline as submitted (save_article checks a published story with it)."""
+        return [
+            form.cleaned_data["author"]
+            for form in self.forms
+            if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
+        ]
+
     def clean(self):
-        """A published article stays complete; checked here, where the new byline is known.
+        """A published article stays complete: said here as a form error, early (the save
+        refuses it too).
 
         Inline formsets are cleaned after the article's form, so `self.instance` already
         carries its new title, body, image and status.
@@ -140,13 +149,8 @@ class BylineFormSet(forms.BaseInlineFormSet):
         article = self.instance
         if article.status != Status.PUBLISHED:
             return
-        authors = [
-            form.cleaned_data["author"]
-            for form in self.forms
-            if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
-        ]
         try:
-            workflow.check_complete(article, authors=authors)
+            workflow.check_complete(article, authors=self.authors())
         except workflow.Incomplete as incomplete:
             raise ValidationError(incomplete.message) from incomplete
 

@@ -16,7 +16,7 @@ class PartOfTheArticle:
 
     def has_view_permission(self, request, obj=None):
         user = request.user
-        return user.has_perm("articles.view_article") or workflow.can_edit(user, obj)
+        return workflow.can_view(user, obj)
 
     def has_add_permission(self, request, obj):
         return workflow.can_edit(request.user, obj)

@@ -157,7 +157,7 @@ class LiveEntryAdmin(OwnRevisionsAdmin):
 
     def has_view_permission(self, request, obj=None):
         user = request.user
-        return user.has_perm("articles.view_article") or workflow.can_edit(user)
+        return workflow.can_view(user)
 
     def has_add_permission(self, request):
         return workflow.can_edit(request.user)

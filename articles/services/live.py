@@ -85,7 +85,10 @@ def check_entry_complete(entry, *, authors=None):
 
 
 def post_entry(*, entry, article, user, authors, publish=False):
-    """A new entry on `article` by `authors` (in byline order), published now or a draft."""
+    """A new entry on `article` by `authors` (in byline order), published now or a draft.
+
+    Locks the story (the lock order: the story, then the entry).
+    """
     with transaction.atomic():
         story = lock_story(article.pk)
         to = EntryStatus.PUBLISHED if publish else EntryStatus.DRAFT
@@ -105,7 +108,8 @@ def save_entry(*, entry, user, authors=None):
     (None keeps the one saved).
 
     Judged against the entry as saved, read under a lock: publishing it gives it the time
-    now; a published entry keeps its time when it is edited.
+    now; a published entry keeps its time when it is edited. Locks the story, then the
+    entry (the lock order).
     """
     with transaction.atomic():
         story = lock_story(entry.article_id)
@@ -121,7 +125,8 @@ def save_entry(*, entry, user, authors=None):
 
 
 def publish_entry(*, entry, user):
-    """Publish a draft entry now, as it was saved."""
+    """Publish a draft entry now, as it was saved. Locks the story, then the entry (the
+    lock order)."""
     with transaction.atomic():
         lock_story(entry.article_id)  # the story first, then the entry: the lock order
         entry.refresh_from_db(from_queryset=LiveEntry.objects.select_for_update())
@@ -132,7 +137,10 @@ def publish_entry(*, entry, user):
 
 
 def delete_entry(*, entry, user):
-    """Remove the entry from the page. Its revisions stay, so it can be recovered."""
+    """Remove the entry from the page. Its revisions stay, so it can be recovered.
+
+    Locks the story, then the entry (the lock order).
+    """
     with transaction.atomic():
         story = lock_story(entry.article_id)
         saved = LiveEntry.objects.select_for_update().get(pk=entry.pk)

@@ -28,9 +28,23 @@ def can_edit(user, article=None):
     return is_own(user, article) and (article.status == Status.DRAFT or can_publish(user, article))
 
 
+def can_view(user, article=None):
+    """See the article in the admin: those who may view every article, or edit this one.
+
+    With no article: whether the user may see some article (the admin's lists).
+    """
+    return user.has_perm("articles.view_article") or can_edit(user, article)
+
+
+def publishes_any(user):
+    """Publish, schedule or unpublish any story, not only one's own (Editors): whoever
+    does is answerable for the whole desk, its review queue included."""
+    return user.has_perm("articles.publish_article")
+
+
 def can_publish(user, article=None):
     """Publish, schedule or unpublish: Editors any article, Authors their own."""
-    if user.has_perm("articles.publish_article"):
+    if publishes_any(user):
         return True
     if not user.has_perm("articles.publish_own_article"):
         return False
@@ -39,11 +53,7 @@ def can_publish(user, article=None):
 
 def can_preview(user, article):
     """Staff who may see or edit the article in the admin may preview it on the site."""
-    return (
-        user.is_active
-        and user.is_staff
-        and (user.has_perm("articles.view_article") or can_edit(user, article))
-    )
+    return user.is_active and user.is_staff and can_view(user, article)
 
 
 def _refusal(user, article, to):
@@ -70,6 +80,11 @@ def check_transition(*, user, article, to):
         raise NotAllowed(reason)
 
 
+def can_delete(user):
+    """Delete a story for good (its revisions stay, for a recovery)."""
+    return user.has_perm("articles.delete_article")
+
+
 def can_recover(user):
     """Bring back a deleted story: those who may delete stories (and write new ones)."""
-    return user.has_perm("articles.delete_article") and user.has_perm("articles.add_article")
+    return can_delete(user) and user.has_perm("articles.add_article")

@@ -10,15 +10,16 @@ from .. import signals
 from ..models import Article
 from .addresses import check_address, remember_old_slug
 from .errors import EditConflict, Incomplete, NotAllowed, WorkflowError
-from .permissions import check_transition
+from .permissions import can_delete, check_transition
 
 Status = Article.Status
 
 
 def missing_for_publication(article, *, authors=None):
-    """What the article lacks to be published, in words; `authors` is a pending byline."""
+    """What the article lacks to be published, in words; `authors` is a pending byline
+    (None: the byline as saved, none for an article not saved yet)."""
     if authors is None:
-        authors = [authorship.author for authorship in article.authorships.all()]
+        authors = article.byline if article.pk is not None else []
     missing = []
     if not article.title.strip():
         missing.append("a title")
@@ -70,26 +71,35 @@ def reload_locked(article):
     article.refresh_from_db(from_queryset=Article.objects.select_for_update())
 
 
-def save_article(*, article, user, previous=None, mark_as_update=False):
+def save_article(*, article, user, previous=None, mark_as_update=False, authors=None):
     """Save an article as edited in a form, its fields already set on `article`.
 
     `previous` is the article as saved (locked by check_fresh), None for a new one: the
     status move is judged from it, publishing sets the time by the one rule, and a
-    published article whose slug changes keeps its old address answering. The byline is
-    the caller's to check (check_complete) and save, since a form saves it afterwards.
+    published article whose slug changes keeps its old address answering. A published
+    article must be complete (check_complete) with `authors`, the byline the caller saves
+    next (a form saves it after the article), or with its byline as saved if None.
     """
     with transaction.atomic():
-        write_article(article=article, user=user, previous=previous, mark_as_update=mark_as_update)
+        write_article(
+            article=article,
+            user=user,
+            previous=previous,
+            mark_as_update=mark_as_update,
+            authors=authors,
+        )
         _announce_status_change(article=article, user=user, previous=previous)
     return article
 
 
-def write_article(*, article, user, previous, mark_as_update=False):
+def write_article(*, article, user, previous, mark_as_update=False, authors=None):
     """save_article's write, announced by its callers (a restore announces itself)."""
     # A new article starts as a draft.
     source = previous or Article(status=Status.DRAFT)
     check_transition(user=user, article=source, to=article.status)
     check_address(article=article, slug=article.slug, previous=previous)
+    if article.status == Status.PUBLISHED:
+        check_complete(article, authors=authors)
     already_published = previous is not None and previous.status == Status.PUBLISHED
     if article.status == Status.PUBLISHED:
         article.published_at = publication_time(
@@ -177,7 +187,7 @@ def unpublish(*, article, user):
 
 def delete_article(*, article, user):
     """Delete an article for good (reversion keeps what the admin can recover)."""
-    if not user.has_perm("articles.delete_article"):
+    if not can_delete(user):
         raise NotAllowed("Your role may not delete articles.")
     with transaction.atomic():
         signals.article_deleted.send(sender=Article, article=article, user=user)

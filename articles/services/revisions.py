@@ -15,7 +15,7 @@ from ..models import Article, Authorship, Correction, LiveEntry, LiveEntryAuthor
 from .errors import NotAllowed, WorkflowError
 from .live import check_entry, lock_story
 from .permissions import can_recover, check_transition
-from .publishing import check_complete, check_fresh, reload_locked, write_article
+from .publishing import check_fresh, reload_locked, write_article
 
 Status = Article.Status
 EntryStatus = LiveEntry.Status
@@ -84,8 +84,6 @@ def restore_revision(*, article, version, user, based_on):
         check_transition(user=user, article=previous, to=version.field_dict["status"])
         _revert(version, _STORY_ROWS)
         reload_locked(article)
-        if article.status == Status.PUBLISHED:
-            check_complete(article)
         article.edit_version = previous.edit_version
         write_article(article=article, user=user, previous=previous)
         # One event: the restore, whatever status it brought back.

@@ -194,7 +194,7 @@ def test_a_correction_purges_only_the_story(edge, committed, clock):
 
 
 def test_a_slug_change_purges_the_story_and_the_sitemaps(edge, committed, editor, clock):
-    article = make_article(slug="old-address")
+    article = make_article(slug="old-address", authors=[make_author()])
     previous = Article.objects.get(pk=article.pk)
 
     with committed():

@@ -293,6 +293,27 @@ def test_making_and_revoking_a_preview_link_write_one_entry_each(desk, editor):
     assert link.token not in made.detail + made.target_repr  # the secret stays out
 
 
+def test_changing_a_preview_links_expiry_writes_one_entry(desk, editor):
+    article = make_article(status=DRAFT, authors=[make_author()])
+    link = workflow.create_preview_link(article=article, user=editor)
+    later = timezone.localtime(link.expires_at + timedelta(days=3)).replace(microsecond=0)
+    since = mark()
+
+    save_article_form(
+        desk,
+        article,
+        **{
+            "preview_links-0-expires_at_0": later.strftime("%Y-%m-%d"),
+            "preview_links-0-expires_at_1": later.strftime("%H:%M:%S"),
+        },
+    )
+
+    link.refresh_from_db()
+    assert link.expires_at == later
+    entry = the_one_entry(since, Action.PREVIEW_LINK_EXPIRY_CHANGED, actor=editor, target=link)
+    assert later.strftime("%H:%M") in entry.detail
+
+
 # Accounts, roles and permissions, through the admin's user and group forms.
 
 
