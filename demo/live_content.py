@@ -27,7 +27,7 @@ from pathlib import Path
 
 from articles.models import LiveEntry
 
-from .content import PHOTO, Fields, ago
+from .fields import PHOTO, Fields, ago
 from .frontmatter import FrontMatterError, parse
 from .images import PALETTES
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models.fields.files import FileDescriptor, ImageFileDescriptor
 from django.db.models.signals import pre_save
 
+from .signals import image_saved
 from .validators import DECOMPRESSION_BOMB, NOT_AN_IMAGE, too_many_pixels, validate_image
 
 
@@ -66,8 +67,6 @@ class CheckedImageField(models.ImageField):
     def contribute_to_class(self, cls, name, **kwargs):
         super().contribute_to_class(cls, name, **kwargs)
         if self.renditions_field and not cls._meta.abstract:
-            from .signals import image_saved  # signals → pipeline → this module
-
             pre_save.connect(
                 image_saved,
                 sender=cls,
@@ -82,12 +81,3 @@ class CheckedImageField(models.ImageField):
         # Stored exactly as a plain ImageField: migrations need not know this class.
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.ImageField", args, kwargs
-
-
-def processed_image_fields(model):
-    """The fields of `model` whose uploads are cleaned and made into renditions."""
-    return [
-        field
-        for field in model._meta.get_fields()
-        if isinstance(field, CheckedImageField) and field.renditions_field
-    ]

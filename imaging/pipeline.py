@@ -10,10 +10,15 @@ from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 
-from .fields import processed_image_fields
 from .models import PhotoCredit
 from .processing import clean_image
 from .renditions import make_renditions, rendition_names
+
+
+def processed_image_fields(model):
+    """The fields of `model` whose uploads are cleaned and made into renditions: those
+    that name their renditions field (`CheckedImageField(renditions_field=...)`)."""
+    return [field for field in model._meta.get_fields() if getattr(field, "renditions_field", None)]
 
 
 @dataclass(frozen=True)

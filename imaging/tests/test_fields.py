@@ -5,7 +5,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.forms import modelform_factory
 
-from imaging.fields import CheckedImageField, UploadedImageField, processed_image_fields
+from imaging.fields import CheckedImageField, UploadedImageField
+from imaging.pipeline import processed_image_fields
 from imaging.tests.factories import image_bytes
 from imaging.tests.testapp.models import Photo, Portrait
 from imaging.validators import validate_image
