@@ -12,10 +12,10 @@ from django.test import Client
 from django.utils import timezone
 
 from articles import search_index
-from articles.management.commands import generate_articles
 from articles.models import Article, Authorship
-from articles.story_generator import MAX_WORDS, MIN_WORDS, StoryWriter
 from articles.text import render_markdown, word_count
+from demo.management.commands import generate_articles
+from demo.story_generator import MAX_WORDS, MIN_WORDS, StoryWriter
 
 pytestmark = pytest.mark.django_db
 

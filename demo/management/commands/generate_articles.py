@@ -1,6 +1,7 @@
 """`manage.py generate_articles --count N`: an archive of made-up published stories.
 
-For load tests and benchmarks, never part of `make run`. Stories are written in batches
+For load tests and benchmarks, never part of `make run` (the demo app's: run it with
+DEMO=true). Stories are written in batches
 by `--jobs` worker processes. Each batch is inserted set-based (PostgreSQL: one COPY per
 table; elsewhere one INSERT per table) in one transaction with its search index entries,
 which `articles.search_index.refresh` writes, the same function every save calls. On
@@ -25,9 +26,9 @@ from taggit.models import Tag
 
 from articles import search_index
 from articles.models import Article, Authorship, Correction, SearchDocument, TaggedArticle
-from articles.story_generator import BODY_WORDS, TOPICS, StoryWriter
 from articles.text import WORDS_PER_MINUTE
 from authors.models import Author
+from demo.story_generator import BODY_WORDS, TOPICS, StoryWriter
 
 BATCH = 2000
 REBUILD_INDEX_FROM = 50_000  # stories; below this the indexes are grown as usual
