@@ -22,8 +22,9 @@ def render_list(
     ids_first=False,
     bylines=None,
 ):
-    """Render one page of the public articles in `queryset` (see `paginate`), or just
-    its items when the script asks for them.
+    """Render one page of the articles in `queryset` (see `paginate`; the caller says
+    which readers may see, `published()`), or just its items when the script asks for
+    them.
 
     The "Show More" link is a real URL to the next page; the script fetches the same URL
     with `fragment=1` and appends what comes back. `ids_first`, `bylines`: see `paginate`.

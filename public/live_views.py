@@ -61,7 +61,7 @@ def live_page(request, article):
     except InvalidCursor:
         return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
     oldest_first = not article.is_live and request.GET.get(ORDER_PARAM) == OLDEST_FIRST
-    entries = article.live_entries.all()
+    entries = article.live_entries.published()
     page = paginate(entries, cursor=cursor, per_page=PER_PAGE, oldest_first=oldest_first)
     context = {
         "article": article,

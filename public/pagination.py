@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.db.models import Q
+from django.db.models.sql.where import AND
 
 CURSOR_PARAM = "after"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -64,15 +65,15 @@ def paginate(
     ids_first=False,
     bylines=None,
 ) -> Page:
-    """One page of the public `articles` after `cursor`, newest first, in one query.
+    """One page of `articles` after `cursor`, newest first, in one query.
 
-    The visibility rule, `published()`, is applied here, after the cursor's bound, so
-    that bound leads the WHERE clause: SQLite uses the first range on a column for its
-    index scan, and the cursor's is the one that makes a deep page as cheap as the first.
-    One row more than shown is fetched to know whether a next page exists.
+    What readers may see is the caller's to say where the queryset is made
+    (`Article.objects.published()...`); the cursor's bound is put ahead of it in the
+    WHERE clause (`_after`). One row more than shown is fetched to know whether a next
+    page exists.
 
-    Any rows with a `published_at` and a `published()` rule page the same way (a live
-    story's entries do); `oldest_first` reads them the other way (an ended live story).
+    Any rows with a `published_at` page the same way (a live story's entries do);
+    `oldest_first` reads them the other way (an ended live story).
 
     `ids_first` is for lists filtered through a join (a tag's stories): walking the
     newest articles to find the page's few, the first query reads only the
@@ -80,10 +81,10 @@ def paginate(
     rows are read only when something first asks an item for more than its id and time
     (`DeferredRow`): a card served from its cached fragment never does.
 
-    `bylines` (an author's) are walked for those ids instead: their own index holds the
-    author, the publication time and the article, so a page of an author of 10,000
-    stories reads its dozen bylines, not the archive's newest stories asking each whose
-    it is. Their articles' rows are then read as with `ids_first`.
+    `bylines` (an author's published ones) are walked for those ids instead: their own
+    index holds the author, the publication time and the article, so a page of an author
+    of 10,000 stories reads its dozen bylines, not the archive's newest stories asking
+    each whose it is. Their articles' rows are then read as with `ids_first`.
     """
     if bylines is not None or ids_first:
         keys, pk = (bylines, "article_id") if bylines is not None else (articles, "pk")
@@ -101,17 +102,34 @@ def paginate(
 
 
 def _after(rows, cursor, pk, oldest_first):
-    """The public `rows` after `cursor` in list order; `pk` names the id that breaks ties."""
-    if cursor is not None and oldest_first:
-        rows = rows.filter(published_at__gte=cursor.published_at).filter(
+    """`rows` after `cursor` in list order; `pk` names the id that breaks ties."""
+    order = ("published_at", pk) if oldest_first else ("-published_at", f"-{pk}")
+    if cursor is None:
+        return rows.order_by(*order)
+    if oldest_first:
+        bound = Q(published_at__gte=cursor.published_at) & (
             Q(published_at__gt=cursor.published_at) | Q(**{f"{pk}__gt": cursor.pk})
         )
-    elif cursor is not None:
-        rows = rows.filter(published_at__lte=cursor.published_at).filter(
+    else:
+        bound = Q(published_at__lte=cursor.published_at) & (
             Q(published_at__lt=cursor.published_at) | Q(**{f"{pk}__lt": cursor.pk})
         )
-    order = ("published_at", pk) if oldest_first else ("-published_at", f"-{pk}")
-    return rows.published().order_by(*order)
+    return _leading(rows, bound).order_by(*order)
+
+
+def _leading(rows, bound):
+    """`rows` within `bound`, the bound first in the WHERE clause.
+
+    SQLite scans an index by the first range on a column it meets: the visibility rule's
+    `published_at <= now`, written first where the queryset is made, would have a deep
+    page walk every newer row from the top; the cursor's bound makes it as cheap as the
+    first page. (PostgreSQL weighs both bounds and reads the same plan either way.)
+    """
+    bounded, before = rows.filter(bound), rows.query.where
+    if before.connector == AND and not before.negated:  # ANDed terms: their order is free
+        where, kept = bounded.query.where, len(before.children)
+        where.children[:] = where.children[kept:] + where.children[:kept]
+    return bounded
 
 
 class PageRows:

@@ -38,7 +38,7 @@ def news_feed(request):
     keys.record(keys.NEWS)
     return render_list(
         request,
-        Article.objects.for_feed(),
+        Article.objects.published().for_feed(),
         template="articles/news_feed.html",
         item_template="articles/includes/feed_item.html",
         per_page=20,
@@ -72,7 +72,7 @@ def tag_detail(request, slug):
     keys.record(keys.SIDEBAR, keys.tag(tag.pk), keys.tag_list(tag.pk))
     return render_list(
         request,
-        Article.objects.for_listing().filter(tags=tag),
+        Article.objects.published().for_listing().filter(tags=tag),
         template="articles/tag_detail.html",
         context={"tag": tag},
         ids_first=True,
@@ -91,8 +91,8 @@ def author_detail(request, slug):
     keys.record(keys.SIDEBAR, keys.author(author.pk), keys.author_list(author.pk))
     return render_list(
         request,
-        Article.objects.for_listing(),
+        Article.objects.published().for_listing(),
         template="authors/author_detail.html",
         context={"author": author, "heading": 3},
-        bylines=Authorship.objects.filter(author=author),
+        bylines=Authorship.objects.published().filter(author=author),
     )

@@ -68,6 +68,7 @@ def publication_time(*, published_at, already_published):
 
 
 def reload_locked(article):
+    """Read `article` again as saved, its row locked for the rest of the transaction."""
     article.refresh_from_db(from_queryset=Article.objects.select_for_update())
 
 

@@ -57,7 +57,7 @@ def test_a_database_outage_during_a_page_is_a_503_that_says_when_to_retry(client
     def down(*args, **kwargs):
         raise OperationalError(SECRET_LOOKING_ERROR)
 
-    monkeypatch.setattr("public.views.Article.objects.for_feed", down)
+    monkeypatch.setattr("public.views.Article.objects.published", down)
 
     response = client.get("/news/")
 
@@ -72,7 +72,7 @@ def test_other_errors_are_not_hidden_as_outages(client, monkeypatch):
     def bug(*args, **kwargs):
         raise ValueError("a bug")
 
-    monkeypatch.setattr("public.views.Article.objects.for_feed", bug)
+    monkeypatch.setattr("public.views.Article.objects.published", bug)
     client.raise_request_exception = False
 
     assert client.get("/news/").status_code == 500

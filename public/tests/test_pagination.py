@@ -4,11 +4,12 @@ from datetime import UTC, datetime, timedelta
 from itertools import chain
 
 import pytest
+from django.db import connection
 
 from articles.models import Article
 from articles.tests.factories import NOW, bulk_articles, make_article, make_tag
 from authors.tests.factories import make_author
-from public.pagination import Cursor, InvalidCursor
+from public.pagination import Cursor, InvalidCursor, paginate
 from public.tests.pages import element, list_slugs, next_link, walk_pages
 
 pytestmark = pytest.mark.django_db
@@ -218,3 +219,36 @@ def test_well_formed_forged_cursor_is_answered_normally(client, listings, cursor
 
     assert response.status_code == 200
     assert list_slugs(response.content) == listings["/news/"][expected]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="SQLite only: PostgreSQL weighs both bounds of a page and plans the same either way",
+)
+def test_a_deep_page_costs_what_the_first_does_when_the_view_says_what_is_public(clock):
+    """The view writes `published()` first; the cursor's bound must still lead the WHERE
+    clause, or SQLite walks every newer story from the top to reach a deep page."""
+    stories = bulk_articles(3000, newest=NOW - timedelta(hours=1))
+    deep = stories[-30]
+    public = Article.objects.published().for_feed()
+
+    def steps(cursor):
+        counted = [0]
+
+        def count():
+            counted[0] += 1
+
+        connection.ensure_connection()
+        connection.connection.set_progress_handler(count, 100)
+        try:
+            page = paginate(public, cursor=cursor, per_page=20)
+        finally:
+            connection.connection.set_progress_handler(None, 0)
+        return page, counted[0]
+
+    first, first_steps = steps(None)
+    page, deep_steps = steps(Cursor(published_at=deep.published_at, pk=deep.pk))
+
+    assert [story.pk for story in first.items] == [story.pk for story in stories[:20]]
+    assert [story.pk for story in page.items] == [story.pk for story in stories[-29:-9]]
+    assert deep_steps < 3 * first_steps + 10
