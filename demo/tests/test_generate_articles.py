@@ -14,7 +14,7 @@ from django.utils import timezone
 from articles import search_index
 from articles.models import Article, Authorship
 from articles.text import render_markdown, word_count
-from demo.management.commands import generate_articles
+from demo import bulk_writes
 from demo.story_generator import MAX_WORDS, MIN_WORDS, StoryWriter
 
 pytestmark = pytest.mark.django_db
@@ -127,14 +127,14 @@ def test_a_large_run_drops_indexes_and_builds_every_one_again():
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)",
-                [[model._meta.db_table for model in generate_articles.INDEXES_REBUILT]],
+                [[model._meta.db_table for model in bulk_writes.INDEXES_REBUILT]],
             )
             return dict(cursor.fetchall())
 
     before = indexes()
-    dropped = generate_articles._drop_secondary_indexes()
+    dropped = bulk_writes.drop_secondary_indexes()
     during = indexes()
-    generate_articles._build_indexes(dropped)
+    bulk_writes.build_indexes(dropped)
 
     assert "byline_author_newest" in before
     assert {"byline_author_newest", "article_search_document"}.isdisjoint(during)

@@ -1,34 +1,34 @@
 """`manage.py generate_articles --count N`: an archive of made-up published stories.
 
 For load tests and benchmarks, never part of `make run` (the demo app's: run it with
-DEMO=true). Stories are written in batches
-by `--jobs` worker processes. Each batch is inserted set-based (PostgreSQL: one COPY per
-table; elsewhere one INSERT per table) in one transaction with its search index entries,
-which `articles.search_index.refresh` writes, the same function every save calls. On
-PostgreSQL the bodies' search vectors are worked out here (`BodyVectors`), and a large
-run drops most indexes first (the search document's GIN index among them) and builds them
-once at the end, which is much cheaper than growing them a row at a time.
+DEMO=true). Stories are written in batches by `--jobs` worker processes. Each batch is
+inserted set-based (PostgreSQL: one COPY per table; elsewhere one INSERT per table) in
+one transaction with its search index entries, which `articles.search_index.refresh`
+writes, the same function every save calls. On PostgreSQL the bodies' search vectors are
+worked out in Python, and a large run drops most indexes first (the search document's GIN
+index among them) and builds them once at the end, which is much cheaper than growing
+them a row at a time (demo/bulk_writes.py).
 """
 
 import multiprocessing
-import operator
 import os
 import sys
 import time
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections, models, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
 from articles import search_index
-from articles.models import Article, Authorship, Correction, SearchDocument, TaggedArticle
+from articles.models import Article, Authorship, Correction, TaggedArticle
 from articles.text import WORDS_PER_MINUTE
 from authors.models import Author
-from demo.story_generator import BODY_WORDS, TOPICS, StoryWriter
+from demo import bulk_writes
+from demo.story_generator import TOPICS, StoryWriter
 
 BATCH = 2000
 REBUILD_INDEX_FROM = 50_000  # stories; below this the indexes are grown as usual
@@ -80,11 +80,11 @@ class Command(BaseCommand):
             author_ids=_authors(StoryWriter(seed), authors or max(12, min(200, count // 5000))),
             pictures=_pictures() if pictures else [],
             picture_share=pictures,
-            lexemes=_lexemes() if connection.vendor == "postgresql" else None,
+            lexemes=bulk_writes.lexemes() if connection.vendor == "postgresql" else None,
         )
         batches = [(start, min(BATCH, count - start)) for start in range(0, count, BATCH)]
         rebuild = connection.vendor == "postgresql" and count >= REBUILD_INDEX_FROM
-        dropped = _drop_secondary_indexes() if rebuild else []
+        dropped = bulk_writes.drop_secondary_indexes() if rebuild else []
         progress = Progress(self.stdout, count)
         try:
             if jobs == 1:
@@ -99,7 +99,7 @@ class Command(BaseCommand):
         finally:
             if dropped:
                 self.stdout.write(f"Building {len(dropped)} indexes again…")
-                _build_indexes(dropped)
+                bulk_writes.build_indexes(dropped)
         with connection.cursor() as cursor:
             # Fresh statistics, so the planner sees the new archive; on PostgreSQL the
             # visibility map too, so list pages can read their indexes alone.
@@ -141,49 +141,13 @@ class Plan:
         ]
         vectors = None
         if self.lexemes is not None:
-            bodies = BodyVectors(self.lexemes)
+            bodies = bulk_writes.BodyVectors(self.lexemes)
             vectors = [bodies.vector(story.body) for story in stories]
-        _commit_without_waiting()
+        bulk_writes.commit_without_waiting()
         with transaction.atomic():
             ids = _insert(stories, self, writer)
             search_index.refresh(ids, body_vectors=vectors)
         return size
-
-
-def _lexemes():
-    """Each word a body can hold, with its lexeme in the search configuration (None for a
-    stop word): asked of PostgreSQL once, for the few thousand words there are."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT w, (SELECT min(lexeme) FROM unnest(to_tsvector(%s, w)))"
-            " FROM unnest(%s::text[]) w",
-            [search_index.CONFIG, BODY_WORDS],
-        )
-        return dict(cursor.fetchall())
-
-
-class BodyVectors(dict):
-    """A generated body's search vector, as PostgreSQL's `to_tsvector` makes it from the
-    stored HTML: every word, stop words included, takes the next position (tags take
-    none), and each lexeme lists its positions. Parsing a million bodies is the largest
-    part of the database's work, and these bodies hold nothing but words from a list
-    (`BODY_WORDS`), each followed by a space, a comma or a full stop. A test checks the
-    result against PostgreSQL's own."""
-
-    def __init__(self, lexemes):
-        super().__init__()
-        self.lexemes = lexemes
-
-    def __missing__(self, form):  # a word as it stands in a body ("Council", "bank.")
-        self[form] = lexeme = self.lexemes[form.strip(".,").lower()]
-        return lexeme
-
-    def vector(self, body):
-        positions = {}
-        for position, form in enumerate(body.split(), 1):
-            if lexeme := self[form]:
-                positions.setdefault(lexeme, []).append(str(position))
-        return " ".join(f"'{word}':{','.join(at)}" for word, at in positions.items())
 
 
 def _tags():
@@ -267,7 +231,7 @@ def _insert(stories, plan, writer):
         )
         for story in stories
     ]
-    _insert_rows(Article, articles)
+    bulk_writes.insert_rows(Article, articles)
     bylines, tagged, corrections = [], [], []
     for article, story in zip(articles, stories, strict=True):
         authors = writer.random.sample(plan.author_ids, story.author_count)
@@ -293,91 +257,8 @@ def _insert(stories, plan, writer):
                 )
             )
     for model, rows in ((Authorship, bylines), (TaggedArticle, tagged), (Correction, corrections)):
-        _insert_rows(model, rows)
+        bulk_writes.insert_rows(model, rows)
     return [article.pk for article in articles]
-
-
-def _insert_rows(model, objects):
-    """Insert `objects` in one statement and give each its id.
-
-    PostgreSQL: ids drawn from the table's sequence, then one COPY, the cheapest way in
-    for many rows. Elsewhere: bulk_create, which reads the ids back.
-    """
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(objects)
-        return
-    if not objects:
-        return
-    table = model._meta.db_table
-    # The connection itself, not the thread-local proxy: looked up once, not per value.
-    database = connections[connection.alias]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [table, len(objects)],
-        )
-        for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
-            obj.pk = pk
-        fields = model._meta.concrete_fields
-        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-        values = [_copy_value(field, database) for field in fields]
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for obj in objects:
-                copy.write_row([value(obj) for value in values])
-
-
-def _copy_value(field, database):
-    """How a COPY row gets `field`'s value from an object: Django's preparation only where
-    psycopg cannot take the Python value as it is (JSON, files, automatic times); the rest
-    straight from the attribute, which is a third of a batch's Python time saved."""
-    automatic = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
-    if automatic or isinstance(field, (models.JSONField, models.FileField)):
-        return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), database)
-    return operator.attrgetter(field.attname)
-
-
-# The tables a batch writes: their indexes, other than keys and unique constraints, are
-# dropped for a large run and built again at the end, once each, which is much cheaper
-# than growing them a row at a time (the search documents' GIN index above all). Kept: the
-# index through which a batch's search entries read each article's tags.
-INDEXES_REBUILT = (Article, Authorship, TaggedArticle, Correction, SearchDocument)
-INDEXES_KEPT = {index.name for index in TaggedArticle._meta.indexes}
-
-
-def _drop_secondary_indexes():
-    """Drop the written tables' plain indexes; return their definitions."""
-    tables = [model._meta.db_table for model in INDEXES_REBUILT]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
-            " WHERE i.indrelid::regclass::text = ANY(%s) AND NOT i.indisunique"
-            " AND NOT i.indisprimary",
-            [tables],
-        )
-        indexes = [row for row in cursor.fetchall() if row[0] not in INDEXES_KEPT]
-        for name, _ in indexes:
-            cursor.execute(f"DROP INDEX IF EXISTS {connection.ops.quote_name(name)}")
-    return [definition for _, definition in indexes]
-
-
-def _build_indexes(definitions):
-    with connection.cursor() as cursor:
-        cursor.execute("SET maintenance_work_mem = '512MB'")
-        for definition in definitions:
-            cursor.execute(definition.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
-
-
-def _commit_without_waiting():
-    """A crash would lose the last few batches of made-up stories: no need to wait for
-    each commit to reach the disk. Long texts (bodies, search documents) are compressed
-    with LZ4 where the server has it: several times cheaper than the default, pglz."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET synchronous_commit = off")
-            cursor.execute(
-                "SELECT set_config('default_toast_compression', 'lz4', false) FROM pg_settings"
-                " WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
-            )
 
 
 class Progress:
