@@ -1,124 +1,184 @@
-"""The anonymous page cache, and the edge-cache headers of every public page.
+"""The anonymous page cache and the fragment store, emptied by surrogate key.
 
-Readers who are not logged in share cached copies of public pages. Any save of what a
-page shows bumps a generation number that is part of every key, so edits appear at once;
-an entry never outlives the next scheduled publication, so a scheduled story appears on
-time with no job to run. Staff always get a fresh page. A page is kept once per value of
-the query parameters it reads, whatever else the address carries (`?utm_source=…`, or a
-made-up parameter meant to force a miss).
+Readers who are not logged in share cached copies of public pages; pages and fragments
+are kept under the surrogate keys they show (pagecache/keys.py), and `invalidate(keys)`
+empties exactly what shows them, so a save empties only what it changed. Staff always get
+a fresh page. A page is kept once per value of the query parameters it reads, whatever
+else the address carries (`?utm_source=…`, or a made-up parameter meant to force a miss).
 
-Each anonymous page also tells shared caches in front of the site how long they may keep
-it and what it shows (public/edge.py, public/surrogate_keys.py); the time of the next
-scheduled publication is stored with the entry, so a page served from this cache states
-its remaining lifetime without a query.
+How a key empties what shows it: each key has a version in the cache. A stored page or
+fragment holds the versions its keys had, and a read compares them with the current ones
+in one `get_many`: a key moved since is a miss. `invalidate` gives the keys a new number
+from one shared counter, the clock; a page or fragment whose drawing began before a key
+it shows moved (the clock read at the start of the request is older than that key's
+version) is not stored, so a reader who drew the old content while a change committed
+never stores it under the new versions.
 
-The cache is a speed-up, never a dependency: when it fails (Redis stopped), pages are
-built afresh and the failure is logged; an invalidation that could not be written is
-written as soon as the cache answers again.
+No page outlives the deadline the app above registers (`deadline`: for the newsroom,
+the next scheduled publication), so a scheduled story appears on time with no job to
+run; the deadline is stored with the entry, so a page served from here states its
+remaining lifetime to the edge without a query (pagecache/edge.py).
+
+A cache that does not answer is the backend's business (pagecache/backends.py): reads
+miss and writes are lost. An invalidation that could not be written is written as soon
+as the cache answers again, and until then nothing is read from it.
 """
 
-import contextlib
 import hashlib
 import logging
-from datetime import datetime
+import time
 from functools import partial, wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.cache.backends.base import CacheKeyWarning
 from django.http import QueryDict
-from django.utils import timezone
 from django.utils.cache import get_max_age
 
-from articles.models import Article
-
-from . import edge, surrogate_keys
+from . import edge, keys
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "public-pages:generation"
-# However long: any save retires every value kept under the generation number at once.
+CLOCK = "pagecache:clock"
+# However long: an invalidation retires a kept value at once.
 KEPT_SECONDS = 60 * 60
 
-# An invalidation this process could not write (the cache was down): retried before the
-# cache is read again, so no copy saved before an edit is served once it is back.
-_invalidation_pending = False
+# Keys this process could not invalidate (the cache was down): written before the cache is
+# read again, so no copy saved before an edit is served once it is back.
+_pending: set[str] = set()
+_deadline = None
 
 
-def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+def deadline(function):
+    """Register `function()`: the time no entry may outlive (None: no limit)."""
+    global _deadline
+    _deadline = function
+    return function
 
 
-def invalidate_public_pages() -> None:
-    global _invalidation_pending
+def next_deadline():
+    return _deadline() if _deadline is not None else None
+
+
+def _version_key(key: str) -> str:
+    return f"pagecache:key:{key}"
+
+
+def _tick() -> int | None:
+    """A number from the shared clock, higher than any before; None while the cache is down."""
+    number = cache.incr(CLOCK)  # ValueError: never set, or evicted
+    return number
+
+
+def _new_number() -> int | None:
     try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # evicted or never set: any new number will do
-            cache.set(GENERATION_KEY, int(timezone.now().timestamp() * 1000), timeout=None)
-    except Exception:  # any backend's connection error: the save itself must not fail
-        _invalidation_pending = True
-        logger.warning("Page cache unavailable: invalidation postponed", exc_info=True)
-    else:
-        _invalidation_pending = False
+        return _tick()
+    except ValueError:
+        # Above every number handed out before, whichever process started the clock.
+        if cache.add(CLOCK, time.time_ns(), None):
+            return cache.get(CLOCK)
+        return _tick()
 
 
-def next_publication() -> datetime | None:
-    """When the next scheduled story goes live (None: nothing is scheduled).
-
-    Every public page asks, so the answer is kept until the next save, or until that
-    time comes (then the one after it is looked up).
-    """
-    return kept_until_saved(
-        "next-publication",
-        lambda: (
-            Article.objects.scheduled()
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        ),
-        still_true=lambda at: at is None or at > timezone.now(),
+def forget(names) -> None:
+    """Move the version of each key: whatever shows one of them is a miss from now on."""
+    names = set(names) | _pending
+    number = _new_number()
+    failed = (
+        cache.set_many({_version_key(name): number for name in names}, None)
+        if number is not None
+        else names
     )
+    if failed:
+        _pending.update(names)
+        logger.warning("Page cache unavailable: invalidation of %d keys postponed", len(names))
+    else:
+        _pending.difference_update(names)
+
+
+def usable() -> bool:
+    """Whether the cache may be read: not while it owes an invalidation it could not write."""
+    if _pending:
+        forget(())
+    return not _pending
+
+
+def _clock(request=None) -> int | None:
+    """The clock when drawing began (read once per request); None: store nothing."""
+    if request is not None and hasattr(request, "_pagecache_clock"):
+        return request._pagecache_clock
+    number = cache.get(CLOCK)
+    if number is None:
+        number = _new_number()
+    if request is not None:
+        request._pagecache_clock = number
+    return number
+
+
+def _versions(names) -> dict[str, int | None]:
+    found = cache.get_many([_version_key(name) for name in names])
+    return {name: found.get(_version_key(name)) for name in names}
+
+
+def _still_current(versions) -> bool:
+    return not versions or _versions(versions) == versions
+
+
+def _store(key, value, names, *, drawn_at, timeout) -> None:
+    """Keep `value` under `names`, unless one of them moved after `drawn_at`."""
+    if drawn_at is None or not timeout:
+        return
+    versions = _versions(names)
+    if None in versions.values():
+        # A key never invalidated (or evicted) gets a version now: an entry never records
+        # an absence, which an eviction could bring back after an invalidation.
+        for name in names:
+            if versions[name] is None:
+                cache.add(_version_key(name), drawn_at, None)
+        versions = _versions(names)
+    if any(version is None or version > drawn_at for version in versions.values()):
+        return  # changed while it was drawn (the old content, perhaps), or cache trouble
+    cache.set(key, (value, versions), timeout)
+
+
+def _timeout(seconds, until) -> int:
+    return min(seconds, until) if until else seconds
 
 
 _MISSING = object()
 
 
-def kept_until_saved(name, compute, *, still_true=lambda value: True, request=None):
-    """`compute()`, kept in the cache under the generation number, so until the next save
-    of anything public; computed again when `still_true(value)` no longer holds, and
-    every time while the cache cannot be used. Only for values that follow from stored
-    content (and the clock, through `still_true`): never from the request, which only
-    lets the generation number be read once per request (`request_generation`).
+def kept(name, compute, *, shows, still_true=lambda value: True, request=None, part_of_page=False):
+    """`compute()`, kept until a key it `shows` is invalidated; computed again when
+    `still_true(value)` no longer holds, and every time while the cache cannot be used.
+
+    Only for values that follow from stored content (and the clock, through `still_true`
+    or a time in `name`: no deadline applies here): never from the request, which only
+    lets the clock be read once per request. Keys recorded while `compute()` runs are
+    kept with the value; a value that is `part_of_page` (a fragment) adds its keys to the
+    page being drawn, whether it was drawn or found.
     """
-    generation = request_generation(request)
-    if generation is None:  # the cache is down, or may hold what a save replaced
-        return compute()
-    key = f"kept:{name}:{generation}"
-    try:
-        value = cache.get(key, _MISSING)
-    except CacheKeyWarning:  # a key a cache would refuse (an error in the tests): a bug
-        raise
-    except Exception:
-        return compute()
-    if value is _MISSING or not still_true(value):
+    key = f"kept:{name}"
+    if usable():
+        entry = cache.get(key, _MISSING)
+        if entry is not _MISSING:
+            value, versions = entry
+            if _still_current(versions) and still_true(value):
+                if part_of_page:
+                    keys.record(versions)
+                return value
+    drawn_at = _clock(request) if usable() else None
+    with keys.collecting(counts_outside=part_of_page) as names:
         value = compute()
-        with contextlib.suppress(Exception):  # a cache that stops answering: no matter
-            cache.set(key, value, KEPT_SECONDS)
+        keys.record(shows)
+    _store(key, value, names, drawn_at=drawn_at, timeout=KEPT_SECONDS)
     return value
 
 
-def seconds_until_next_publication(default: int) -> int:
-    until = edge.seconds_until(next_publication())
-    return default if until is None else min(default, until)
-
-
-def _key(request) -> str:
+def _page_key(request) -> str:
     """The page's path and the parameters its view reads (see `_show_only`)."""
     address = f"{request.path}?{request.GET.urlencode()}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"public-page:{generation()}:{digest}"
+    return f"page:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _show_only(request, names) -> None:
@@ -130,48 +190,19 @@ def _show_only(request, names) -> None:
     request.GET = QueryDict(urlencode(pairs))
 
 
-def _cached(request):
-    """(key, entry) for the request, or (None, None) when the cache cannot be used."""
-    if _invalidation_pending:
-        invalidate_public_pages()
-        if _invalidation_pending:
-            return None, None
-    try:
-        key = _key(request)
-        return key, cache.get(key)
-    except Exception:
-        logger.warning("Page cache unavailable: serving %s uncached", request.path)
-        return None, None
-
-
-def usable_generation() -> int | None:
-    """The generation, or None while the cache does not answer or owes an invalidation
-    (a save made while it was down): then nothing may be read from it."""
-    if _invalidation_pending:
-        invalidate_public_pages()
-        if _invalidation_pending:
-            return None
-    try:
-        return generation()
-    except Exception:
-        logger.warning("Page cache unavailable: drawing fragments afresh")
+def _cached_page(request, key):
+    """The stored (response, keys, deadline), or None; reads the clock on the way."""
+    if not usable():
         return None
-
-
-def request_generation(request) -> int | None:
-    """`usable_generation()`, read once per request however many fragments it draws."""
-    if request is None:
-        return usable_generation()
-    if not hasattr(request, "_public_generation"):
-        request._public_generation = usable_generation()
-    return request._public_generation
-
-
-def _store(key, entry, timeout) -> None:
-    try:
-        cache.set(key, entry, timeout)
-    except Exception:
-        logger.warning("Page cache unavailable: not storing a page")
+    found = cache.get_many([key, CLOCK])
+    request._pagecache_clock = found.get(CLOCK) or _clock()
+    entry = found.get(key)
+    if entry is None:
+        return None
+    (response, deadline_at), versions = entry
+    if not _still_current(versions):
+        return None
+    return response, set(versions), deadline_at
 
 
 def public_page(view=None, *, reads=()):
@@ -191,46 +222,46 @@ def public_page(view=None, *, reads=()):
             response = view(request, *args, **kwargs)
             edge.make_private(response)
             return response
-        key, entry = _cached(request)
-        if entry is not None:
-            response, keys, next_time = entry
+        key = _page_key(request)
+        cached = _cached_page(request, key)
+        if cached is not None:
+            response, names, deadline_at = cached
         else:
-            with surrogate_keys.collecting() as keys:
+            drawn_at = getattr(request, "_pagecache_clock", None)
+            with keys.collecting() as names:
                 response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
                 return response
             if hasattr(response, "render"):
                 response.render()
-            next_time = next_publication()
-            if key is not None:
-                timeout = settings.PAGE_CACHE_SECONDS
-                until = edge.seconds_until(next_time)
-                _store(key, (response, keys, next_time), min(timeout, until or timeout))
+            deadline_at = next_deadline()
+            timeout = _timeout(settings.PAGE_CACHE_SECONDS, edge.seconds_until(deadline_at))
+            _store(key, (response, deadline_at), names, drawn_at=drawn_at, timeout=timeout)
         # A view may ask browsers to come back sooner (a live page's polls): kept.
         asked = get_max_age(response)
         del response["Cache-Control"]
-        edge.make_shared(response, keys, next_publication=next_time, browser_max_age=asked)
+        edge.make_shared(response, names, deadline=deadline_at, browser_max_age=asked)
         return response
 
     return wrapped
 
 
-def edge_page(*keys: str, shows_articles=True):
+def edge_page(*names: str, until_deadline=True):
     """Shared-cacheable for anonymous readers, but not kept in this cache: pages with too
     many variants to store here (search) or that cost nothing to build (robots.txt).
 
-    A page that `shows_articles` costs one query more, for the next scheduled publication.
+    A page kept `until_deadline` asks for the deadline (one query at most).
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            with surrogate_keys.collecting() as collected:
+            with keys.collecting() as collected:
                 response = view(request, *args, **kwargs)
             anonymous = not request.user.is_authenticated
             if anonymous and request.method in ("GET", "HEAD") and response.status_code == 200:
-                next_time = next_publication() if shows_articles else None
-                edge.make_shared(response, {*keys, *collected}, next_publication=next_time)
+                deadline_at = next_deadline() if until_deadline else None
+                edge.make_shared(response, {*names, *collected}, deadline=deadline_at)
             else:
                 edge.make_private(response)
             return response

@@ -1,15 +1,19 @@
-"""What a change to the content does to cached pages.
+"""Which surrogate key each thing pages show has, and which keys each change affects.
 
-Any change to what public pages show empties the anonymous page cache (a new generation),
-and purges from the edge caches exactly the surrogate keys it affects, after the
-transaction commits (public/purge.py). Receivers are connected for the models pages show,
-and for nothing else.
+Pages and fragments name what they show with these keys (`pagecache.keys.record`, the
+`{% fragment … shows … %}` tag); a change calls `pagecache.invalidate` with the keys it
+affects, which empties those pages and fragments from the page cache at once and again at
+the commit, and purges them from the edge caches once committed (pagecache/). Nothing else
+is emptied: a draft's save empties nothing, a typo fixed in an old story empties that
+story (its page, and the lists showing its card). Receivers are connected for the models
+pages show, and for nothing else.
 
-What each change purges (keys in public/surrogate_keys.py):
+What each change empties:
 
 - publish, schedule or reschedule: the story; home, the news feed, its tags' and authors'
   lists, sitemaps, search; the sidebar (soft) when the story is among its newest; the
-  masthead (soft) when it is the first public story of a section's tag.
+  masthead (soft) when it is the first public story of a section's tag; and, at the
+  origin only, the time of the next scheduled publication.
 - update, correction, slug change: the story (every page and list showing it), sitemaps,
   search; the sidebar (soft) when the story is among its newest.
 - unpublish or delete: the story, sitemaps, search; the sidebar when the story was among
@@ -31,14 +35,17 @@ What each change purges (keys in public/surrogate_keys.py):
 - a masthead section added, changed or removed: the masthead, on every page (soft: the
   pages stay correct but for their navigation, and are refreshed in the background).
 
-Drafts and stories in review are on no public page: changing them purges nothing.
+Drafts and stories in review are on no public page: changing them empties nothing.
 """
 
-from django.db import transaction
+from collections.abc import Iterable
+
 from django.db.models import Exists, OuterRef
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils import timezone
 from taggit.models import Tag
 
+import pagecache
 from articles.models import (
     Article,
     Authorship,
@@ -50,38 +57,105 @@ from articles.models import (
 )
 from articles.signals import stories_rerendered
 from authors.models import Author
+from pagecache import edge, store
 
-from . import surrogate_keys as keys
-from .cache import invalidate_public_pages
 from .models import Section
-from .purge import get_purger, purge
-from .templatetags.newsroom import SIDEBAR_ITEMS
 
-# A library photo is printed only inside the stories that place it: its changes reach the
-# pages through `stories_rerendered` (below), not through its own saves.
-SHOWN_ON_PAGES = (Article, Authorship, Correction, TaggedArticle, Tag, Author, Section)
 PUBLISHED = Article.Status.PUBLISHED
+SIDEBAR_ITEMS = 10  # the stories the "News Feed" column beside most pages shows
+
+# --- The keys -------------------------------------------------------------------------------
+
+HOME = "home"
+NEWS = "list-news"  # the news feed, its RSS feed
+AUTHORS = "list-authors"  # /authors/
+SEARCH = "list-search"  # search result pages
+SITEMAPS = "sitemaps"
+SIDEBAR = "sidebar"  # the "News Feed" column beside most pages
+MASTHEAD = "masthead"  # the sections in every page's masthead
+ROBOTS = "robots"
+SCHEDULE = "schedule"  # when the next scheduled story goes live: kept here, on no page
 
 
-def content_changed(sender, **kwargs):
-    invalidate_public_pages()
+def article(pk) -> str:
+    return f"article-{pk}"
 
 
-# --- Edge purges --------------------------------------------------------------------------
+def author(pk) -> str:
+    return f"author-{pk}"
 
 
-def _in_sidebar(article) -> bool:
+def tag(pk) -> str:
+    return f"tag-{pk}"
+
+
+def tag_list(pk) -> str:
+    """The stories filed under a tag: its page, every "Show More" page, its feed."""
+    return f"list-tag-{pk}"
+
+
+def author_list(pk) -> str:
+    """One journalist's stories: their page's list, every "Show More" page, their feed."""
+    return f"list-author-{pk}"
+
+
+def story(item) -> set[str]:
+    """A story as a card shows it: the story, its kicker and its byline, from a row read
+    with its byline (`with_byline()`, `for_listing()`, `for_page()`)."""
+    keys = {article(item.pk), *(author(person.pk) for person in item.byline)}
+    if item.primary_tag_id is not None:
+        keys.add(tag(item.primary_tag_id))
+    return keys
+
+
+def story_page(item, tags: Iterable) -> set[str]:
+    """A story's page, or a feed's item: its card's keys and every tag it shows."""
+    return story(item) | {tag(each.pk) for each in tags}
+
+
+# --- The deadline: no cached page outlives the next scheduled publication ------------------
+
+
+@store.deadline
+def next_publication():
+    """When the next scheduled story goes live (None: nothing is scheduled).
+
+    Every public page asks, so the answer is kept until a story's schedule changes, or
+    until that time comes (then the one after it is looked up).
+    """
+    return store.kept(
+        "next-publication",
+        lambda: (
+            Article.objects.scheduled()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        ),
+        shows=[SCHEDULE],
+        still_true=lambda at: at is None or at > timezone.now(),
+    )
+
+
+def seconds_until_next_publication(default: int) -> int:
+    until = edge.seconds_until(next_publication())
+    return default if until is None else min(default, until)
+
+
+# --- What each change affects ---------------------------------------------------------------
+
+
+def _in_sidebar(story) -> bool:
     """Whether the story is, was or will be among the newest the "News Feed" column shows."""
-    if article.published_at is None:
+    if story.published_at is None:
         return False
     newest_others = (
         Article.objects.published()
-        .exclude(pk=article.pk)
+        .exclude(pk=story.pk)
         .newest_first()
         .values_list("published_at", flat=True)
     )
     last_shown = newest_others[SIDEBAR_ITEMS - 1 : SIDEBAR_ITEMS].first()
-    return last_shown is None or article.published_at >= last_shown
+    return last_shown is None or story.published_at >= last_shown
 
 
 def _is_on_public_pages(article_id) -> bool:
@@ -97,17 +171,17 @@ def _shows_or_hides_a_section(article_id, tag_ids) -> bool:
     return Section.objects.filter(tag__in=tag_ids).exclude(Exists(others)).exists()
 
 
-def _lists_of(article) -> set[str]:
-    tag_ids = TaggedArticle.objects.filter(content_object=article).values_list("tag_id", flat=True)
-    author_ids = Authorship.objects.filter(article=article).values_list("author_id", flat=True)
-    return {*map(keys.tag_list, tag_ids), *map(keys.author_list, author_ids)}
+def _lists_of(story) -> set[str]:
+    tag_ids = TaggedArticle.objects.filter(content_object=story).values_list("tag_id", flat=True)
+    author_ids = Authorship.objects.filter(article=story).values_list("author_id", flat=True)
+    return {*map(tag_list, tag_ids), *map(author_list, author_ids)}
 
 
 def article_saving(sender, instance, raw=False, **kwargs):
     """Remember what the story was before this save: the keys depend on what changed."""
-    if raw or not get_purger().active:
+    if raw:
         return
-    instance._saved_for_edge = (
+    instance._before_save = (
         Article.objects.filter(pk=instance.pk).values("status", "published_at", "slug").first()
         if instance.pk
         else None
@@ -115,117 +189,119 @@ def article_saving(sender, instance, raw=False, **kwargs):
 
 
 def article_saved(sender, instance, raw=False, **kwargs):
-    if raw or not get_purger().active:
+    if raw:
         return
-    before = getattr(instance, "_saved_for_edge", None)
+    before = getattr(instance, "_before_save", None)
     was_public = before is not None and before["status"] == PUBLISHED
     is_public = instance.status == PUBLISHED
     if not (was_public or is_public):
         return
-    hard = {keys.article(instance.pk), keys.SITEMAPS, keys.SEARCH}
+    hard = {article(instance.pk), SITEMAPS, SEARCH}
     soft = set()
     moved = was_public != is_public or before["published_at"] != instance.published_at
     if is_public and moved:  # published, scheduled or rescheduled: it joins lists
-        hard |= {keys.HOME, keys.NEWS, *_lists_of(instance)}
+        hard |= {HOME, NEWS, *_lists_of(instance)}
     if _in_sidebar(instance):
-        (soft if is_public else hard).add(keys.SIDEBAR)
+        (soft if is_public else hard).add(SIDEBAR)
     tag_ids = TaggedArticle.objects.filter(content_object=instance).values("tag_id")
     if was_public != is_public and _shows_or_hides_a_section(instance.pk, tag_ids):
-        (soft if is_public else hard).add(keys.MASTHEAD)
-    purge(hard=hard, soft=soft)
+        (soft if is_public else hard).add(MASTHEAD)
+    pagecache.invalidate(hard, soft=soft)
+    if moved:
+        pagecache.invalidate([SCHEDULE], edge=False)
 
 
 def article_deleted(sender, instance, **kwargs):
-    if not get_purger().active or instance.status != PUBLISHED:
+    if instance.status != PUBLISHED:
         return
-    hard = {keys.article(instance.pk), keys.SITEMAPS, keys.SEARCH}
+    hard = {article(instance.pk), SITEMAPS, SEARCH}
     if _in_sidebar(instance):
-        hard.add(keys.SIDEBAR)
-    purge(hard=hard)
+        hard.add(SIDEBAR)
+    pagecache.invalidate(hard)
+    if instance.is_scheduled:
+        pagecache.invalidate([SCHEDULE], edge=False)
 
 
 def byline_changed(sender, instance, raw=False, **kwargs):
-    if raw or not get_purger().active or not _is_on_public_pages(instance.article_id):
-        return
-    purge(hard={keys.article(instance.article_id), keys.author_list(instance.author_id)})
+    if not raw and _is_on_public_pages(instance.article_id):
+        pagecache.invalidate([article(instance.article_id), author_list(instance.author_id)])
 
 
 def tagging_changed(sender, instance, raw=False, **kwargs):
     article_id = instance.content_object_id
-    if raw or not get_purger().active or not _is_on_public_pages(article_id):
+    if raw or not _is_on_public_pages(article_id):
         return
     # The tag may become public or stop being so: the search form's topics, the sitemaps.
-    hard = {keys.article(article_id), keys.tag_list(instance.tag_id), keys.SEARCH, keys.SITEMAPS}
+    hard = {article(article_id), tag_list(instance.tag_id), SEARCH, SITEMAPS}
     soft = set()
     if _shows_or_hides_a_section(article_id, [instance.tag_id]):
-        (hard if kwargs["signal"] is post_delete else soft).add(keys.MASTHEAD)
-    purge(hard=hard, soft=soft)
+        (hard if kwargs["signal"] is post_delete else soft).add(MASTHEAD)
+    pagecache.invalidate(hard, soft=soft)
 
 
 def correction_changed(sender, instance, raw=False, **kwargs):
-    if raw or not get_purger().active or not _is_on_public_pages(instance.article_id):
-        return
-    purge(hard={keys.article(instance.article_id)})
+    if not raw and _is_on_public_pages(instance.article_id):
+        pagecache.invalidate([article(instance.article_id)])
 
 
 def author_saved(sender, instance, created=False, raw=False, **kwargs):
-    if raw or not get_purger().active:
-        return
-    purge(hard={keys.AUTHORS} if created else {keys.AUTHORS, keys.author(instance.pk)})
+    if not raw:
+        pagecache.invalidate([AUTHORS] if created else [AUTHORS, author(instance.pk)])
 
 
 def author_deleted(sender, instance, **kwargs):
-    if get_purger().active:
-        purge(hard={keys.AUTHORS, keys.author(instance.pk), keys.author_list(instance.pk)})
+    pagecache.invalidate([AUTHORS, author(instance.pk), author_list(instance.pk)])
 
 
 def tag_saved(sender, instance, created=False, raw=False, **kwargs):
-    if not (raw or created) and get_purger().active:
+    if not (raw or created):
         in_masthead = Section.objects.filter(tag=instance).exists()
         # Its name is in the search form's topics, its address in the sitemaps.
-        purge(
-            hard={keys.tag(instance.pk), keys.SEARCH, keys.SITEMAPS},
-            soft={keys.MASTHEAD} if in_masthead else set(),
+        pagecache.invalidate(
+            [tag(instance.pk), SEARCH, SITEMAPS], soft=[MASTHEAD] if in_masthead else []
         )
 
 
-def section_changed(sender, instance, raw=False, **kwargs):
-    if not raw and get_purger().active:
-        purge(soft={keys.MASTHEAD})
-
-
 def tag_deleted(sender, instance, **kwargs):
-    if get_purger().active:
-        purge(hard={keys.tag(instance.pk), keys.tag_list(instance.pk), keys.SEARCH, keys.SITEMAPS})
+    pagecache.invalidate([tag(instance.pk), tag_list(instance.pk), SEARCH, SITEMAPS])
 
 
-def live_entry_changed_at_edge(sender, instance, raw=False, **kwargs):
+def section_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        pagecache.invalidate(soft=[MASTHEAD])
+
+
+def _live_story_changed(article_id):
     """A live story's entry: its page, entry pages, feed and polls, and every card showing
     its "Updated:" time, all carry the story's key; the sidebar shows that time too."""
-    if raw or not get_purger().active:
-        return
-    story = (
-        Article.objects.filter(pk=instance.article_id, status=PUBLISHED)
-        .only("pk", "published_at")
-        .first()
-    )
-    if story is None:
-        return
-    purge(hard={keys.article(story.pk)}, soft={keys.SIDEBAR} if _in_sidebar(story) else ())
+    found = Article.objects.filter(pk=article_id, status=PUBLISHED).only("published_at").first()
+    if found is not None:
+        pagecache.invalidate([article(found.pk)], soft=[SIDEBAR] if _in_sidebar(found) else [])
 
 
-def stories_rerendered_at_edge(sender, article_ids, **kwargs):
+def live_entry_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _live_story_changed(instance.article_id)
+
+
+def live_byline_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    entry = LiveEntry.objects.filter(pk=instance.entry_id).values("article_id").first()
+    if entry is not None:  # gone with its entry: that change said it all
+        _live_story_changed(entry["article_id"])
+
+
+def rerendered(sender, article_ids, **kwargs):
     """A placed photo's change rewrote these stories' HTML and search entries."""
-    if not get_purger().active:
-        return
     public = Article.objects.filter(pk__in=article_ids, status=PUBLISHED).values_list(
         "pk", flat=True
     )
     if public:
-        purge(hard={*map(keys.article, public), keys.SEARCH})
+        pagecache.invalidate([*map(article, public), SEARCH])
 
 
-EDGE_RECEIVERS = [
+RECEIVERS = [
     (pre_save, Article, article_saving),
     (post_save, Article, article_saved),
     (post_delete, Article, article_deleted),
@@ -239,38 +315,16 @@ EDGE_RECEIVERS = [
     (post_delete, Author, author_deleted),
     (post_save, Tag, tag_saved),
     (post_delete, Tag, tag_deleted),
-    (post_save, LiveEntry, live_entry_changed_at_edge),
-    (post_delete, LiveEntry, live_entry_changed_at_edge),
+    (post_save, LiveEntry, live_entry_changed),
+    (post_delete, LiveEntry, live_entry_changed),
+    (post_save, LiveEntryAuthorship, live_byline_changed),
+    (post_delete, LiveEntryAuthorship, live_byline_changed),
     (post_save, Section, section_changed),
     (post_delete, Section, section_changed),
 ]
 
 
-# Changed again once committed. Live entries: readers' pages ask for new entries every few
-# seconds, so one of them may render between the save and its commit, from the data as it
-# was, and store that under the new generation. Stories a library photo's change rewrote:
-# the rewrite may take a while over many stories, with the same risk. For both, the cache
-# is emptied again once the change is committed.
-LIVE_ENTRY_MODELS = (LiveEntry, LiveEntryAuthorship)
-
-
-def changed_now_and_at_commit(sender, **kwargs):
-    content_changed(sender, **kwargs)
-    transaction.on_commit(lambda: content_changed(sender, **kwargs))
-
-
 def connect():
-    for model in SHOWN_ON_PAGES:
-        for signal in (post_save, post_delete):
-            signal.connect(content_changed, sender=model, dispatch_uid=f"public-pages-{model}")
-    for model in LIVE_ENTRY_MODELS:
-        for signal in (post_save, post_delete):
-            signal.connect(
-                changed_now_and_at_commit, sender=model, dispatch_uid=f"public-pages-{model}"
-            )
-    stories_rerendered.connect(changed_now_and_at_commit, dispatch_uid="public-pages-rewritten")
-    # Tags added or removed through `article.tags`, which sends for its through model.
-    m2m_changed.connect(content_changed, sender=TaggedArticle, dispatch_uid="public-pages-tags")
-    for n, (signal, model, receiver) in enumerate(EDGE_RECEIVERS):
-        signal.connect(receiver, sender=model, dispatch_uid=f"edge-purge-{n}")
-    stories_rerendered.connect(stories_rerendered_at_edge, dispatch_uid="edge-purge-rewritten")
+    for n, (signal, model, receiver) in enumerate(RECEIVERS):
+        signal.connect(receiver, sender=model, dispatch_uid=f"freshness-{n}")
+    stories_rerendered.connect(rerendered, dispatch_uid="freshness-rerendered")
