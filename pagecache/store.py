@@ -64,20 +64,14 @@ def _version_key(key: str) -> str:
     return f"pagecache:key:{key}"
 
 
-def _tick() -> int | None:
-    """A number from the shared clock, higher than any before; None while the cache is down."""
-    number = cache.incr(CLOCK)  # ValueError: never set, or evicted
-    return number
-
-
 def _new_number() -> int | None:
+    """A number from the shared clock, higher than any before; None while the cache is down."""
     try:
-        return _tick()
-    except ValueError:
-        # Above every number handed out before, whichever process started the clock.
+        return cache.incr(CLOCK)
+    except ValueError:  # never set, or evicted: start above any number handed out before
         if cache.add(CLOCK, time.time_ns(), None):
             return cache.get(CLOCK)
-        return _tick()
+        return cache.incr(CLOCK)
 
 
 def forget(names) -> None:
