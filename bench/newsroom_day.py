@@ -18,8 +18,10 @@ is read once (the warm-up), then wrk reads 2,000 random story pages over 32 conn
   every 2 s.
 
 Saves go through the workflow service (`workflow.save_article`), as the admin's do. It
-prints a Markdown table: requests a second in each run, and each busy run's share of the
-quiet run before it (the target is at least 80 %).
+prints a Markdown table: requests a second in each run, each busy run's share of the
+quiet run before it (the target is at least 80 %), and Redis's keyspace misses during the
+run (reads of a key it did not hold: a page or fragment drawn afresh, or a key's first
+version), which tell what the saves emptied whatever else the machine is doing.
 """
 
 import argparse
@@ -110,6 +112,12 @@ def wait_for(url, seconds=60):
     raise RuntimeError(f"{url} did not answer")
 
 
+def misses(args):
+    import redis
+
+    return redis.Redis.from_url(args.redis).info("stats")["keyspace_misses"]
+
+
 def wrk(args, paths_file, seconds):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT % paths_file)
@@ -117,11 +125,13 @@ def wrk(args, paths_file, seconds):
         "wrk", "-t2", f"-c{args.connections}", f"-d{seconds}s", "-s", script.name,
         f"http://127.0.0.1:{args.port}",
     ]  # fmt: skip
+    missed = misses(args)
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    missed = misses(args) - missed
     os.unlink(script.name)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, int(errors.group(1)) if errors else 0
+    return rate, int(errors.group(1)) if errors else 0, missed
 
 
 class Editor(threading.Thread):
@@ -225,14 +235,14 @@ def main():
 
         results = []
         for _ in range(args.rounds):
-            results.append(("quiet", *wrk(args, paths.name, args.seconds), 0))
+            results.append(("quiet", 0, *wrk(args, paths.name, args.seconds)))
             for name, story, change in (("draft", draft, rename), ("typo", old, fix_typo)):
                 editor = Editor(story, args.every, change)
                 editor.start()
-                rate, errors = wrk(args, paths.name, args.seconds)
+                run = wrk(args, paths.name, args.seconds)
                 editor.stopping.set()
                 editor.join()
-                results.append((name, rate, errors, editor.saves))
+                results.append((name, editor.saves, *run))
         report(args, generated, warmed, results)
     finally:
         if server is not None:
@@ -253,14 +263,15 @@ def report(args, generated, warmed, results):
         print(f"{args.stories:,} stories generated in {generated:.0f} s.")
     print(f"{args.pages:,} story pages read once in {warmed:.0f} s (the warm-up);")
     print(f"wrk: {args.connections} connections over them, {args.seconds} s a run.\n")
-    print("| run | req/s | of the quiet run before | saves | non-2xx |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for name, rate, errors, saves in results:
+    print("| run | req/s | of the quiet run before | saves | non-2xx | cache misses |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, saves, rate, errors, missed in results:
         if name == "quiet":
             quiet, label = rate, "quiet"
         else:
             label = f"{LABELS[name]} {args.every:g} s"
-        print(f"| {label} | {rate:,.0f} | {rate / quiet * 100:.0f} % | {saves} | {errors} |")
+        share = f"{rate / quiet * 100:.0f} %"
+        print(f"| {label} | {rate:,.0f} | {share} | {saves} | {errors} | {missed:,} |")
 
 
 if __name__ == "__main__":
