@@ -9,6 +9,7 @@ from django.core.cache.backends.base import BaseCache
 from django.test import Client
 
 from articles.tests.factories import NOW, sign_in
+from pagecache.backends import Tolerant
 from public.tests.pages import SITE_URL
 
 # --- Applied to every test ----------------------------------------------------------------
@@ -62,7 +63,7 @@ def staff_client(django_user_model):
     return staff
 
 
-class StoppedCache(BaseCache):
+class UnreachableCache(BaseCache):
     """A cache server that does not answer: every operation raises, as Redis's client does."""
 
     def __init__(self, location, params):
@@ -72,6 +73,10 @@ class StoppedCache(BaseCache):
         raise ConnectionError("Error 111 connecting to cache.internal:6379. Connection refused.")
 
     add = get = set = touch = delete = incr = has_key = clear = get_or_set = _refuse
+
+
+class StoppedCache(Tolerant, UnreachableCache):
+    """The site's cache backend (pagecache/backends.py) in front of a stopped server."""
 
 
 @pytest.fixture

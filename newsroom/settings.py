@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "public",
     "articles",
     "authors",
+    "pagecache",
     "imaging",
     # Staff security: sign-in throttling, two-factor, sessions, the audit trail.
     "axes",
@@ -73,12 +74,12 @@ if DEMO:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "public.edge.EdgeCacheMiddleware",  # outside sessions and CSRF: it sees their cookies
+    "pagecache.edge.EdgeCacheMiddleware",  # outside sessions and CSRF: it sees their cookies
     "public.health.DatabaseUnavailableMiddleware",  # a database outage is a 503, not a 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Django's, keeping the edge's headers on a 304 (public/edge.py).
-    "public.edge.ConditionalGetMiddleware",
+    # Django's, keeping the edge's headers on a 304 (pagecache/edge.py).
+    "pagecache.edge.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which second factor verified the session; sessions ended elsewhere or lacking a
@@ -132,19 +133,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default; `CACHE_URL=redis://…` shares one cache between app servers.
+# Either way through pagecache/backends.py: a cache that stops answering is an outage
+# (misses, lost writes, a warning in the log), never an error.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsroom")}
-# How long an anonymous page may be served from the cache. Saves clear it sooner, and
-# the next scheduled publication time shortens it (see public/cache.py).
+TOLERANT_BACKENDS = {
+    "django.core.cache.backends.redis.RedisCache": "pagecache.backends.RedisCache",
+    "django.core.cache.backends.locmem.LocMemCache": "pagecache.backends.LocMemCache",
+}
+CACHES["default"]["BACKEND"] = TOLERANT_BACKENDS.get(
+    CACHES["default"]["BACKEND"], CACHES["default"]["BACKEND"]
+)
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # Django's default keeps 300 entries per process, then culls a third: with a page,
+    # each card and author box, and each key's version an entry, that is a dozen pages,
+    # and readers spread over an archive always miss. 2,000 story pages read (with their
+    # keys and author boxes) are about 6,000 entries; 20,000 leaves room for the lists
+    # and their cards. A story page is some 25 KB, a card 1 KB, a version a few bytes:
+    # a few hundred MB per process at the very most. CACHE_MAX_ENTRIES fits the machine.
+    CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = env.int(
+        "CACHE_MAX_ENTRIES", default=20_000
+    )
+# How long an anonymous page may be served from the cache. A change to what it shows
+# empties it sooner, and the next scheduled publication shortens it (pagecache/store.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # How often an open live page asks for new entries (static/js/live.js); 20–30 s in
 # production, where every reader's page asks.
 LIVE_POLL_SECONDS = env.int("LIVE_POLL_SECONDS", default=25)
 
-# --- Edge cache, purges and health checks (public/edge.py, purge.py, health.py) ----------
+# --- Edge cache, purges and health checks (pagecache/edge.py, purge.py, public/health.py)
 # How long the edge cache in front (Varnish, a CDN) may keep an anonymous page. Purges
 # remove a page as soon as what it shows changes; the next scheduled publication shortens
 # this. Told in Surrogate-Control, which the edge removes: readers and other caches see a
-# fixed minute (public/edge.py).
+# fixed minute (pagecache/edge.py).
 EDGE_CACHE_SECONDS = env.int("EDGE_CACHE_SECONDS", default=3600)
 # How long it may go on serving an expired page while it fetches the new one.
 EDGE_STALE_WHILE_REVALIDATE = env.int("EDGE_STALE_WHILE_REVALIDATE", default=30)
@@ -160,9 +180,9 @@ EDGE_CACHE_URLS = env.list("EDGE_CACHE_URLS", default=[])
 EDGE_PURGE_TIMEOUT = env.float("EDGE_PURGE_TIMEOUT", default=2.0)
 EDGE_PURGE_RETRY_DELAYS = env.list("EDGE_PURGE_RETRY_DELAYS", cast=float, default=[1, 5, 30])
 # Sessions live in the database; with a shared Redis cache they are read through it, and a
-# cache that stops answering is no error (newsroom/sessions.py).
+# cache that stops answering is no error (the backend answers a miss: pagecache/backends.py).
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
-    SESSION_ENGINE = "newsroom.sessions"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Balancers and edge caches ask for /healthz over plain HTTP: no redirect to HTTPS.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 

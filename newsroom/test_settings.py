@@ -12,7 +12,7 @@ os.environ["DEMO"] = "true"
 from newsroom.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": {"BACKEND": "pagecache.backends.LocMemCache"}}
 STORAGES = {
     **STORAGES,  # noqa: F405
     # Tests render templates without running collectstatic first.

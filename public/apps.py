@@ -6,7 +6,7 @@ class PublicConfig(AppConfig):
     verbose_name = "Public site"
 
     def ready(self):
-        from . import signals, sitemaps
+        from . import freshness, sitemaps
 
-        signals.connect()
+        freshness.connect()
         sitemaps.connect()

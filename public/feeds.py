@@ -15,8 +15,9 @@ from django.utils.html import escape
 
 from articles.models import Article, public_tags
 from authors.models import Author
+from pagecache.keys import record
 
-from . import surrogate_keys as keys
+from . import freshness
 from .seo import absolute_url
 
 FEED_ITEMS = 30
@@ -67,10 +68,10 @@ class LatestArticlesFeed(Feed):
 
     def list_keys(self, obj):
         """The surrogate keys of the list this feed follows, and of what its header shows."""
-        return [keys.NEWS]
+        return [freshness.NEWS]
 
     def items(self, obj):
-        keys.record(self.list_keys(obj))
+        record(self.list_keys(obj))
         # Three queries whatever the number of items: articles, bylines, tags.
         articles = self.articles(obj).for_listing().prefetch_related("tags")
         return articles.newest_first()[:FEED_ITEMS]
@@ -95,7 +96,7 @@ class LatestArticlesFeed(Feed):
         return [tag.name for tag in item.tags.all()]
 
     def item_extra_kwargs(self, item):
-        keys.record(keys.for_article_page(item))
+        record(freshness.story_page(item, item.tags.all()))
         return {"creators": [author.name for author in item.byline], "image": _image(item)}
 
 
@@ -141,7 +142,7 @@ class TagFeed(LatestArticlesFeed):
         return Article.objects.published().filter(tags=obj)
 
     def list_keys(self, obj):
-        return [keys.tag(obj.pk), keys.tag_list(obj.pk)]
+        return [freshness.tag(obj.pk), freshness.tag_list(obj.pk)]
 
 
 class AuthorFeed(LatestArticlesFeed):
@@ -164,4 +165,4 @@ class AuthorFeed(LatestArticlesFeed):
         return Article.objects.published().filter(authorships__author=obj)
 
     def list_keys(self, obj):
-        return [keys.author(obj.pk), keys.author_list(obj.pk)]
+        return [freshness.author(obj.pk), freshness.author_list(obj.pk)]

@@ -3,7 +3,9 @@
 from django.http import QueryDict
 from django.shortcuts import render
 
-from . import surrogate_keys
+from pagecache.keys import record
+
+from . import freshness
 from .pagination import CURSOR_PARAM, InvalidCursor, cursor_from_request, paginate
 
 FRAGMENT_PARAM = "fragment"
@@ -45,9 +47,9 @@ def render_list(
     if request.GET.get(FRAGMENT_PARAM) == "1":
         template = "includes/list_fragment.html"
     response = render(request, template, context)
-    # After drawing: the rows a card read are known then (cards drawn from a cached
-    # fragment read none, and name their story alone).
-    surrogate_keys.record(*map(surrogate_keys.for_card, page.items))
+    # Each item's story, by the id every item knows without reading its row; a card adds
+    # its kicker and byline itself ({% fragment … shows … %}), drawn or found.
+    record(*(freshness.article(item.pk) for item in page.items))
     return response
 
 

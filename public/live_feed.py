@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from articles.models import Article
+from pagecache.keys import record
 
-from . import surrogate_keys as keys
+from . import freshness
 from .feeds import FEED_ITEMS, MediaRssFeed, media_content
 from .seo import absolute_url
 
@@ -21,7 +22,7 @@ class LiveEntriesFeed(Feed):
         article = get_object_or_404(
             Article.objects.published().filter(coverage_started_at__isnull=False), slug=slug
         )
-        keys.record(keys.article(article.pk))
+        record(freshness.article(article.pk))
         return article
 
     def title(self, obj):

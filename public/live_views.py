@@ -3,7 +3,7 @@ entry's own page.
 
 A story with live coverage is served at its usual address by `live_page`, which
 `views.article_detail` hands it to; everything here sits behind the page cache, which
-every entry's save empties (public/signals.py), so the next request shows a new entry.
+every entry's save empties (public/freshness.py), so the next request shows a new entry.
 """
 
 from datetime import UTC, datetime
@@ -16,9 +16,10 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
 from articles.models import Article, LiveEntry, LiveEntryAuthorship
+from pagecache import public_page
+from pagecache.keys import record
 
-from . import surrogate_keys as keys
-from .cache import public_page
+from . import freshness
 from .listing import FRAGMENT_PARAM, LIST_PARAMS, next_page_url
 from .pagination import Cursor, InvalidCursor, cursor_from_request, paginate
 
@@ -114,7 +115,7 @@ def new_entries(request, slug):
         .only("slug", "status", "published_at", "coverage_started_at", "coverage_ended_at"),
         slug=slug,
     )
-    keys.record(keys.article(article.pk))
+    record(freshness.article(article.pk))
     try:
         since = Cursor.decode(request.GET.get(SINCE_PARAM, ""))
     except InvalidCursor:
@@ -153,7 +154,8 @@ def entry_detail(request, slug, pk):
     )
     if entry.article.slug != slug:  # the story's address changed: follow it
         return redirect(entry, permanent=True)
-    keys.record(keys.SIDEBAR, keys.for_card(entry.article))
+    story = entry.article  # its kicker and title: no byline
+    record(freshness.SIDEBAR, freshness.article(story.pk), freshness.tag(story.primary_tag_id))
     return render(
         request, "articles/live_entry_detail.html", {"entry": entry, "article": entry.article}
     )

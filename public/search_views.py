@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from articles.models import public_tags
 from authors.models import Author
+from pagecache import edge_page
+from pagecache.keys import record
 
-from . import surrogate_keys
-from .cache import edge_page, next_publication
+from . import freshness
 from .listing import FRAGMENT_PARAM
 from .search import MAX_TERMS, Filters, Sort, clean_query, parse_query
 from .search import search as run_search
@@ -69,7 +70,7 @@ NOTES = {
 
 # Not behind the page cache: every distinct query would take a cache entry of its own.
 # An edge cache may keep results until a story is published, changed or withdrawn.
-@edge_page(surrogate_keys.SEARCH, surrogate_keys.SIDEBAR)
+@edge_page(freshness.SEARCH, freshness.SIDEBAR)
 def search(request):
     query, notes = clean_query(request.GET.get("q", ""))
     form = SearchForm(request.GET)
@@ -98,7 +99,7 @@ def search(request):
         "filters": filters,
         "tags": public_tags().order_by("name").only("name", "slug"),
         # The topics change when a scheduled story goes live: so does the form's kept copy.
-        "topics_until": next_publication(),
+        "topics_until": freshness.next_publication(),
         "authors": Author.objects.order_by("name").only("name", "slug"),
         "item_template": "articles/includes/search_result.html",
     }
@@ -108,7 +109,7 @@ def search(request):
     results = run_search(
         parsed, sort=sort, filters=filters, start=form.value("start") or 0, per_page=PER_PAGE
     )
-    surrogate_keys.record(*map(surrogate_keys.for_card, results.items))
+    record(*map(freshness.story, results.items))
     context.update(
         page=results,
         sort_urls={name: _sort_url(request, name) for name in (Sort.RELEVANCE, Sort.NEWEST)},

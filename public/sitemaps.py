@@ -28,9 +28,11 @@ from django.utils import timezone
 
 from articles.models import Article, public_tags
 from authors.models import Author
+from pagecache import edge_page, public_page, store
+from pagecache.keys import record
 
-from . import surrogate_keys
-from .cache import edge_page, public_page, seconds_until_next_publication, usable_generation
+from . import freshness
+from .freshness import seconds_until_next_publication
 
 logger = logging.getLogger(__name__)
 
@@ -126,14 +128,12 @@ def month_version(year, month):
 
 
 def invalidate_month(year, month):
+    # While the cache is down this is lost (pagecache/backends.py): the month's cached
+    # copy then lives out its timeout (MONTH_CACHE_SECONDS).
     try:
-        try:
-            cache.incr(_version_key(year, month))
-        except ValueError:  # never set, or evicted: the next read starts a new version
-            cache.set(_version_key(year, month), int(timezone.now().timestamp()), timeout=None)
-    except Exception:  # the cache is down: the save must not fail for a sitemap
-        # The month's cached copy then lives out its timeout (MONTH_CACHE_SECONDS).
-        logger.warning("Cache unavailable: sitemap of %s-%02d not invalidated", year, month)
+        cache.incr(_version_key(year, month))
+    except ValueError:  # never set, or evicted: the next read starts a new version
+        cache.set(_version_key(year, month), int(timezone.now().timestamp()), timeout=None)
 
 
 def months_with_stories():
@@ -164,7 +164,7 @@ def months_with_stories():
 @public_page
 def sitemap_index(request):
     """The index of every sitemap; cached with the public pages."""
-    surrogate_keys.record(surrogate_keys.SITEMAPS)
+    record(freshness.SITEMAPS)
     entries = []
     for name, section in SECTIONS.items():
         url = reverse("sitemap_section", kwargs={"section": name})
@@ -180,19 +180,19 @@ def sitemap_index(request):
 def section_sitemap(request, section):
     if section not in SECTIONS:
         raise Http404("No such sitemap.")
-    surrogate_keys.record(surrogate_keys.SITEMAPS)
+    record(freshness.SITEMAPS)
     return sitemap(request, sitemaps={section: SECTIONS[section]})
 
 
 # Kept in a cache of its own (below); an edge cache keeps it until a story changes.
-@edge_page(surrogate_keys.SITEMAPS)
+@edge_page(freshness.SITEMAPS)
 def month_sitemap(request, year, month):
     """One month's stories, cached until one of them changes."""
     year, month = int(year), int(month)
     if not (FIRST_YEAR <= year <= 9998 and 1 <= month <= 12):
         raise Http404("No such month.")
     page = request.GET.get("p", "1")
-    if usable_generation() is None:  # the cache is down: build it afresh
+    if not store.usable():  # the cache owes an invalidation: build it afresh
         return sitemap(request, sitemaps={"articles": ArticleMonthSitemap(year, month)})
     key = f"sitemap-month:{year}-{month:02}:{month_version(year, month)}:{page[:12]}"
     response = cache.get(key)
@@ -214,7 +214,7 @@ def _month_timeout(year, month):
 
 @public_page
 def news_sitemap(request):
-    surrogate_keys.record(surrogate_keys.SITEMAPS)
+    record(freshness.SITEMAPS)
     since = timezone.now() - NEWS_WINDOW
     articles = (
         Article.objects.published()

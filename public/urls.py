@@ -7,8 +7,9 @@ models and templates name a page by its content, not by the app that serves it.
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
-from . import desk_preview, live_views, preview_views, surrogate_keys, views
-from .cache import edge_page, public_page
+from pagecache import edge_page, public_page
+
+from . import desk_preview, freshness, live_views, preview_views, views
 from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
 from .health import healthz
 from .live_feed import LiveEntriesFeed
@@ -57,7 +58,7 @@ urlpatterns = [
     path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
     path(
         "robots.txt",
-        edge_page(surrogate_keys.ROBOTS, shows_articles=False)(
+        edge_page(freshness.ROBOTS, until_deadline=False)(
             TemplateView.as_view(
                 template_name="robots.txt", content_type="text/plain; charset=utf-8"
             )

@@ -6,9 +6,10 @@ from django.utils import timezone
 
 from articles.models import Article, Authorship, SlugRedirect, public_tags
 from authors.models import Author
+from pagecache import public_page
+from pagecache.keys import record
 
-from . import surrogate_keys as keys
-from .cache import public_page
+from . import freshness
 from .listing import LIST_PARAMS, render_list
 from .live_views import LIVE_PAGE_PARAMS, live_page
 
@@ -29,13 +30,14 @@ def home(request):
     if lead is None and latest:
         lead = latest.pop(0)
     latest = latest[:HOME_LATEST]
-    keys.record(keys.HOME, keys.SIDEBAR, *map(keys.for_card, [lead, *latest] if lead else latest))
+    shown = [lead, *latest] if lead else latest
+    record(freshness.HOME, freshness.SIDEBAR, *map(freshness.story, shown))
     return render(request, "articles/home.html", {"lead": lead, "latest": latest})
 
 
 @public_page(reads=LIST_PARAMS)
 def news_feed(request):
-    keys.record(keys.NEWS)
+    record(freshness.NEWS)
     return render_list(
         request,
         Article.objects.published().for_feed(),
@@ -59,7 +61,7 @@ def article_detail(request, slug):
             old_slug=slug,
         )
         return redirect(moved.article, permanent=True)
-    keys.record(keys.SIDEBAR, keys.for_article_page(article))
+    record(freshness.SIDEBAR, freshness.story_page(article, article.topics))
     if article.has_live_coverage:
         return live_page(request, article)
     return render(request, "articles/article_detail.html", {"article": article})
@@ -69,7 +71,7 @@ def article_detail(request, slug):
 def tag_detail(request, slug):
     # A tag with no public story is not a page: its name may be a draft's scoop.
     tag = get_object_or_404(public_tags(), slug=slug)
-    keys.record(keys.SIDEBAR, keys.tag(tag.pk), keys.tag_list(tag.pk))
+    record(freshness.SIDEBAR, freshness.tag(tag.pk), freshness.tag_list(tag.pk))
     return render_list(
         request,
         Article.objects.published().for_listing().filter(tags=tag),
@@ -81,14 +83,14 @@ def tag_detail(request, slug):
 
 @public_page
 def author_list(request):
-    keys.record(keys.AUTHORS)
+    record(freshness.AUTHORS)
     return render(request, "authors/author_list.html", {"authors": Author.objects.all()})
 
 
 @public_page(reads=LIST_PARAMS)
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    keys.record(keys.SIDEBAR, keys.author(author.pk), keys.author_list(author.pk))
+    record(freshness.SIDEBAR, freshness.author(author.pk), freshness.author_list(author.pk))
     return render_list(
         request,
         Article.objects.published().for_listing(),

@@ -1,9 +1,9 @@
-"""Sessions kept in the database and read through the shared cache survive its outage."""
+"""Sessions kept in the database and read through the shared cache survive its outage:
+Django's cached_db store, over the tolerant backend (pagecache/backends.py)."""
 
 import pytest
+from django.contrib.sessions.backends.cached_db import SessionStore
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
-
-from newsroom.sessions import SessionStore
 
 pytestmark = pytest.mark.django_db
 

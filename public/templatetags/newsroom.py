@@ -4,27 +4,28 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
-from public import surrogate_keys as keys
-from public.cache import kept_until_saved, next_publication
+from pagecache.keys import record
+from pagecache.store import kept
+from public import freshness
 from public.listing import next_page_url
 from public.models import Section
 from public.pagination import paginate
 
 register = template.Library()
 
-SIDEBAR_ITEMS = 10
+SIDEBAR_ITEMS = freshness.SIDEBAR_ITEMS
 
 
 @register.simple_tag(takes_context=True)
 def news_feed(context):
     """The "News Feed" column: the latest items and a link to the rest.
 
-    Drawn once, then kept until anything public is saved or the next scheduled story goes
+    Drawn once, then kept until a story it shows changes or the next scheduled story goes
     live (its time is in the key): most pages ask the database nothing for it.
     """
-    at = next_publication()
+    at = freshness.next_publication()
     key = f"sidebar-feed:{at.isoformat() if at else 'none'}"  # no spaces: memcached's rule
-    return kept_until_saved(key, _draw_news_feed, request=context.get("request"))
+    return kept(key, _draw_news_feed, shows=[freshness.SIDEBAR], request=context.get("request"))
 
 
 def _draw_news_feed():
@@ -40,14 +41,14 @@ def masthead_nav(context):
     """The masthead's links: home, the news feed, the sections editors set ("Sections in
     the masthead") and the journalists; the current page's marked.
 
-    Its one query and the addresses are kept until the next save, or until the next
+    Its one query and the addresses are kept until a section or its tag changes, or the next
     scheduled story goes live (its time is in the key): it may be a section's first.
     """
     request = context.get("request")
-    keys.record(keys.MASTHEAD)
-    at = next_publication()
+    record(freshness.MASTHEAD)
+    at = freshness.next_publication()
     key = f"masthead-links:{at.isoformat() if at else 'none'}"
-    links = kept_until_saved(key, _masthead_links, request=request)
+    links = kept(key, _masthead_links, shows=[freshness.MASTHEAD], request=request)
     return {"links": links, "current_path": request.path if request else ""}
 
 

@@ -8,10 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.cache import get_max_age
 
+from articles import workflow
 from articles.models import Article, Correction
-from articles.tests.factories import NOW, make_article, make_tag
+from articles.tests.factories import DRAFT, NOW, bulk_articles, make_article, make_tag
 from authors.tests.factories import make_author
-from public.cache import seconds_until_next_publication
+from public.freshness import seconds_until_next_publication
 from public.tests.pages import list_slugs, next_link
 
 pytestmark = pytest.mark.django_db
@@ -284,3 +285,67 @@ def test_different_pages_and_fragments_are_cached_separately(client, clock):
     assert "<html" in news.text
     assert "<html" not in fragment.text
     assert "<h1>Politics</h1>" in tag.text
+
+
+# --- A save empties only what it changed --------------------------------------------------
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser("chief", password="pw")
+
+
+@pytest.fixture
+def old_story(story):
+    """A story a month old, off every list the lead's page shows (the sidebar has newer)."""
+    old = make_article(title="Harbour dues", slug="old", published_at=NOW - timedelta(days=30))
+    bulk_articles(10, newest=NOW - timedelta(minutes=5))
+    return old
+
+
+def edited(article, editor, **changes):
+    previous = Article.objects.get(pk=article.pk)
+    for name, value in changes.items():
+        setattr(article, name, value)
+    return workflow.save_article(article=article, user=editor, previous=previous)
+
+
+def test_saving_a_draft_leaves_another_storys_cached_page_served_without_a_query(
+    client, story, editor, django_assert_num_queries
+):
+    draft = make_article(title="Scoop", slug="scoop", status=DRAFT, published_at=None)
+    first = client.get("/news/lead/")
+
+    edited(draft, editor, title="Scoop, rewritten")
+
+    with django_assert_num_queries(0):
+        again = client.get("/news/lead/")
+    assert again.content == first.content
+
+
+def test_editing_an_old_story_leaves_another_storys_cached_page_served_without_a_query(
+    client, story, old_story, editor, django_assert_num_queries
+):
+    first = client.get("/news/lead/")
+    assert "Harbour dues" in client.get("/news/old/").text
+
+    edited(old_story, editor, title="Harbour fees")
+
+    with django_assert_num_queries(0):
+        again = client.get("/news/lead/")
+    assert again.content == first.content
+    html = client.get("/news/old/").text  # the story itself shows the fix at once
+    assert "Harbour fees" in html
+    assert "Harbour dues" not in html
+
+
+def test_a_new_story_empties_the_lists_it_joins(client, story, editor):
+    assert "fresh" not in list_slugs(client.get("/tags/politics/").content)
+    fresh = make_article(
+        slug="fresh", status=DRAFT, published_at=None, tags=["Politics"], authors=[make_author()]
+    )
+
+    workflow.publish(article=fresh, user=editor)
+
+    assert "fresh" in list_slugs(client.get("/tags/politics/").content)
+    assert "fresh" in list_slugs(client.get("/news/").content)

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from articles.tests.factories import NOW, make_article
-from public import cache as page_cache
+from pagecache import store
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def outage(cache_outage, monkeypatch):
     yield cache_outage
-    monkeypatch.setattr(page_cache, "_invalidation_pending", False)
+    store._pending.clear()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from articles import workflow
 from articles.tests.factories import NOW, make_article, make_tag, sign_in
 from authors.tests.factories import make_author
-from public.edge import EdgeCacheMiddleware, edge_lifetimes
+from pagecache.edge import EdgeCacheMiddleware, edge_lifetimes
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,8 @@ def expected_keys(story):
         "/authors/ann-lee/rss/": {f"list-author-{ann.pk}", *card, f"tag-{health.pk}"},
         "/sitemap.xml": {"sitemaps"},
         "/news-sitemap.xml": {"sitemaps"},
-        "/search/?q=story": {"list-search", "sidebar", "masthead", *card},
+        # Its form lists the public tags and the journalists.
+        "/search/?q=story": {"list-search", "list-authors", "sidebar", "masthead", *card},
         "/robots.txt": {"robots"},
     }
 

@@ -26,8 +26,8 @@ from articles.tests.factories import (
     placed,
 )
 from authors.tests.factories import make_author
+from pagecache.purge import NoPurger, get_purger
 from public.models import Section
-from public.purge import NoPurger, get_purger
 
 pytestmark = pytest.mark.django_db
 
@@ -358,7 +358,7 @@ def test_a_failed_purge_is_logged_retried_and_never_fails_the_save(edge, committ
     article = make_article(slug="lead")
     edge.failures = 1  # the cache is restarting: the first attempt is refused
 
-    with caplog.at_level(logging.WARNING, logger="public.purge"), committed():
+    with caplog.at_level(logging.WARNING, logger="pagecache.purge"), committed():
         article.title = "Saved whatever the cache says"
         article.save()
 
@@ -380,7 +380,7 @@ def test_an_unreachable_cache_is_given_up_on_with_an_error_in_the_log(settings, 
                 gave_up.set()
 
     watch = Watch()
-    logging.getLogger("public.purge").addHandler(watch)
+    logging.getLogger("pagecache.purge").addHandler(watch)
     try:
         # The discard port: nothing listens there.
         with committed(urls=["http://127.0.0.1:9/"]):
@@ -389,21 +389,23 @@ def test_an_unreachable_cache_is_given_up_on_with_an_error_in_the_log(settings, 
             article.save()
         assert gave_up.wait(timeout=5)
     finally:
-        logging.getLogger("public.purge").removeHandler(watch)
+        logging.getLogger("pagecache.purge").removeHandler(watch)
 
     assert Article.objects.get(pk=article.pk).title == "Saved anyway"
     assert "failed 2 times" in errors[0]
     assert "giving up" in errors[0]
 
 
-def test_without_an_edge_cache_nothing_is_sent(settings, django_capture_on_commit_callbacks, clock):
-    settings.EDGE_PURGE = "none"
+def test_without_an_edge_cache_nothing_is_sent(
+    edge, settings, django_capture_on_commit_callbacks, clock
+):
+    settings.EDGE_PURGE, settings.EDGE_CACHE_URLS = "none", [edge.url]
     assert isinstance(get_purger(), NoPurger)
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         make_article(slug="lead")
 
-    assert callbacks == []
+    assert edge.purges == []
 
 
 def test_an_unknown_purger_is_a_clear_error(settings):

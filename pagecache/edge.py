@@ -4,10 +4,11 @@ An anonymous public page tells two audiences different things. The edge cache in
 of the site, which we purge (Varnish, or a CDN that reads it), gets its lifetimes in
 `Surrogate-Control`: how long it may keep the page (`max-age`), serve it stale while it
 fetches a new copy (`stale-while-revalidate`) or while the site is failing
-(`stale-if-error`). No fresh or background-refreshed lifetime outlives the next
-scheduled publication, so a scheduled story appears on time at the edge too; those
-numbers therefore count down to it, and the edge removes the header before answering
-(deploy/varnish/default.vcl). Readers, and any cache that does not read
+(`stale-if-error`). No fresh or background-refreshed lifetime outlives the deadline
+(pagecache/store.py: the next scheduled publication), so a scheduled story appears on
+time at the edge too; those numbers therefore count down to it, and the edge removes
+the header before answering (deploy/varnish/default.vcl). Readers, and any cache that
+does not read
 `Surrogate-Control`, see only `Cache-Control`, whose numbers are the same whatever is
 scheduled. Everything else is private: staff, previews, the admin, errors, and any
 response that sets a cookie (`EdgeCacheMiddleware` makes sure).
@@ -20,7 +21,7 @@ from django.middleware.http import ConditionalGetMiddleware as DjangoConditional
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from . import surrogate_keys
+from . import keys
 
 # What browsers and caches that ignore Surrogate-Control may keep a page for: a fixed
 # number, so it tells nothing of the schedule, and short, since no purge reaches them
@@ -37,13 +38,14 @@ def seconds_until(moment: datetime | None) -> int | None:
     return max(1, int((moment - timezone.now()).total_seconds()) + 1)
 
 
-def edge_lifetimes(until_next_publication: int | None) -> dict[str, int]:
-    """Surrogate-Control numbers for a page that may change when the next story goes out.
+def edge_lifetimes(until_deadline: int | None) -> dict[str, int]:
+    """Surrogate-Control numbers for a page that may change at the deadline (when the next
+    story goes out).
 
-    Fresh time plus stale-while-revalidate time never pass that publication; a page
-    served stale because the site is failing may (stale-if-error): better than an error.
+    Fresh time plus stale-while-revalidate time never pass it; a page served stale
+    because the site is failing may (stale-if-error): better than an error.
     """
-    budget = until_next_publication
+    budget = until_deadline
     shared = settings.EDGE_CACHE_SECONDS
     revalidate = settings.EDGE_STALE_WHILE_REVALIDATE
     if budget is not None:
@@ -57,7 +59,7 @@ def edge_lifetimes(until_next_publication: int | None) -> dict[str, int]:
 
 
 def make_shared(
-    response, keys, *, next_publication: datetime | None, browser_max_age: int | None = None
+    response, names, *, deadline: datetime | None, browser_max_age: int | None = None
 ) -> None:
     """Mark an anonymous public response cacheable by shared caches, with its keys.
 
@@ -68,20 +70,20 @@ def make_shared(
         response, public=True, max_age=public, stale_if_error=settings.EDGE_STALE_IF_ERROR
     )
     if settings.EDGE_SURROGATE_CONTROL:
-        times = edge_lifetimes(seconds_until(next_publication))
+        times = edge_lifetimes(seconds_until(deadline))
         response[SURROGATE_CONTROL] = ", ".join(f"{name}={value}" for name, value in times.items())
-    value = surrogate_keys.header_value(keys)
-    for header in surrogate_keys.HEADERS:
+    value = keys.header_value(names)
+    for header in keys.HEADERS:
         response[header] = value
 
 
 def is_shared(response) -> bool:
-    return surrogate_keys.HEADERS[0] in response
+    return keys.HEADERS[0] in response
 
 
 def make_private(response) -> None:
     """Never stored by a shared cache: no keys, no shared directives, `private`."""
-    for header in (*surrogate_keys.HEADERS, SURROGATE_CONTROL):
+    for header in (*keys.HEADERS, SURROGATE_CONTROL):
         del response[header]
     directives = [
         directive.strip()
@@ -129,7 +131,7 @@ class ConditionalGetMiddleware(DjangoConditionalGetMiddleware):
     def process_response(self, request, response):
         answer = super().process_response(request, response)
         if answer is not response and answer.status_code == 304:
-            for header in (*surrogate_keys.HEADERS, SURROGATE_CONTROL):
+            for header in (*keys.HEADERS, SURROGATE_CONTROL):
                 if header in response:
                     answer[header] = response[header]
         return answer

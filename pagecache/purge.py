@@ -1,12 +1,13 @@
 """Purging edge caches by surrogate key, once the change that calls for it has committed.
 
-`purge(hard=…, soft=…)` gathers the keys a transaction affects and sends them once, after
-it commits (nothing is sent when it rolls back). Hard-purged pages are gone at once;
-soft-purged ones are marked stale and refreshed in the background, so one more reader may
-see the previous copy. Where purges go is chosen by settings: `EDGE_PURGE=varnish` with
-`EDGE_CACHE_URLS`, or `none`. A purge that fails is logged and retried on a timer, never
-raised: an editor's save does not depend on the edge, and pages the edge keeps expire by
-themselves within EDGE_CACHE_SECONDS.
+`send(hard=…, soft=…)` sends the keys of one change to every edge cache, in one request
+each; `pagecache.invalidate` calls it once the change commits (nothing is sent when it
+rolls back). Hard-purged pages are gone at once; soft-purged ones are marked stale and
+refreshed in the background, so one more reader may see the previous copy. Where purges
+go is chosen by settings: `EDGE_PURGE=varnish` with `EDGE_CACHE_URLS`, or `none`. A purge
+that fails is logged and retried on a timer, never raised: an editor's save does not
+depend on the edge, and pages the edge keeps expire by themselves within
+EDGE_CACHE_SECONDS.
 """
 
 import http.client
@@ -16,7 +17,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.db import transaction
 from django.dispatch import receiver
 
 logger = logging.getLogger(__name__)
@@ -92,46 +92,18 @@ def _forget_purger(setting, **kwargs):
         _purger = None
 
 
-class _Batch:
-    """The keys one transaction purges, sent once when it commits."""
+def send(*, hard=(), soft=()) -> None:
+    """Purge `hard` and `soft` keys from every edge cache now, one request per cache.
 
-    def __init__(self):
-        self.hard: set[str] = set()
-        self.soft: set[str] = set()
-
-    def __call__(self):
-        purger = get_purger()
-        soft = self.soft - self.hard  # a page purged outright needs no refresh
-        for target in purger.targets:
-            deliver(purger, target, hard=frozenset(self.hard), soft=frozenset(soft))
-
-
-def _pending_batch():
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        return None
-    # Django keeps on_commit callbacks as (savepoint ids, callable, robust); a batch is
-    # dropped with them when its transaction or savepoint rolls back.
-    for entry in connection.run_on_commit:
-        if isinstance(entry[1], _Batch):
-            return entry[1]
-    return None
-
-
-def purge(*, hard=(), soft=()) -> None:
-    """Purge `hard` and `soft` keys after the current transaction commits (at once outside
-    one). Keys from several changes in one transaction go out in one request per cache."""
-    if not get_purger().active or not (hard or soft):
+    `pagecache.invalidate` calls it once the change has committed; the keys of one change
+    go out together.
+    """
+    purger = get_purger()
+    hard, soft = frozenset(hard), frozenset(soft) - frozenset(hard)  # purged: no refresh
+    if not purger.active or not (hard or soft):
         return
-    batch = _pending_batch()
-    if batch is not None:
-        batch.hard.update(hard)
-        batch.soft.update(soft)
-        return
-    batch = _Batch()
-    batch.hard.update(hard)
-    batch.soft.update(soft)
-    transaction.on_commit(batch)
+    for target in purger.targets:
+        deliver(purger, target, hard=hard, soft=soft)
 
 
 def deliver(purger, target, *, hard, soft, attempt=0) -> None:
