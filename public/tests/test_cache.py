@@ -298,7 +298,12 @@ def editor(django_user_model):
 @pytest.fixture
 def old_story(story):
     """A story a month old, off every list the lead's page shows (the sidebar has newer)."""
-    old = make_article(title="Harbour dues", slug="old", published_at=NOW - timedelta(days=30))
+    old = make_article(
+        title="Harbour dues",
+        slug="old",
+        published_at=NOW - timedelta(days=30),
+        authors=[make_author(name="Old Hand")],
+    )
     bulk_articles(10, newest=NOW - timedelta(minutes=5))
     return old
 
