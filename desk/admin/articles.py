@@ -7,8 +7,8 @@ from articles import autosave, workflow
 from articles.models import Article, Authorship, Correction, PreviewLink
 
 from .actions import BulkTransitions
+from .autosave import AutosaveViews
 from .columns import ArticleColumns
-from .desk import DeskViews
 from .filters import MineFilter, StatusFilter
 from .forms import ArticleForm
 from .inlines import AuthorshipInline, CorrectionInline, PreviewLinkInline
@@ -20,7 +20,7 @@ LEAD_IMAGE_DETAILS = ["lead_image_alt", "lead_image_caption", "lead_image_credit
 
 @admin.register(Article)
 class ArticleAdmin(
-    DeskViews, LiveDeskViews, RevisionViews, BulkTransitions, ArticleColumns, OwnRevisionsAdmin
+    AutosaveViews, LiveDeskViews, RevisionViews, BulkTransitions, ArticleColumns, OwnRevisionsAdmin
 ):
     form = ArticleForm
     list_display = ["thumbnail", "title", "status_badge", "publication", "byline", "primary_tag"]
@@ -39,7 +39,7 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["admin/newsroom.css"]}
-        # The desk (articles/admin/desk.py): autosave, the preview beside the form, Ctrl/⌘+S.
+        # The desk (desk/admin/autosave.py): autosave, the preview beside the form, Ctrl/⌘+S.
         js = ["admin/desk/autosave.js", "admin/desk/preview.js", "admin/desk/shortcuts.js"]
 
     def get_queryset(self, request):
