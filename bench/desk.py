@@ -162,7 +162,7 @@ def desk_pages():
         "story list, published (public)": f"{stories}?status=live",
         f"story list, tag {tag.name}": f"{stories}?tags__id__exact={tag.pk}",
         "story list, drafts searched": f"{stories}?status=draft&q=harbour",
-        "story list, by title": f"{stories}?o=2",
+        "story list, oldest first": f"{stories}?o=4",
         "change form": reverse("admin:articles_article_change", args=[newest]),
         "live entries list": entries,
         'live entries searched "harbour"': f"{entries}?q=harbour",

@@ -39,6 +39,7 @@ class ArticleAdmin(
     form = ArticleForm
     list_display = ["thumbnail", "title", "status_badge", "publication", "byline", "primary_tag"]
     list_display_links = ["title"]
+    sortable_by = ["publication"]  # the one column an index keeps in order
     list_filter = [StatusFilter, MineFilter, TagFilter, AuthorFilter, "published_at"]
     # Searched through the search index (get_search_results); the list names the box.
     search_fields = ["title"]

@@ -109,6 +109,7 @@ class LiveEntryAdmin(OwnRevisionsAdmin):
     inlines = [EntryBylineInline]
     list_display = ["when", "title", "story", "status", "is_key_event", "is_pinned"]
     list_display_links = ["title"]
+    sortable_by = ["when"]  # the one column an index keeps in order
     list_filter = ["status", "is_key_event", "is_pinned"]
     list_select_related = ["article"]
     # Searched by their words (get_search_results); the list names the box.

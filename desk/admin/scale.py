@@ -3,7 +3,8 @@
 - `LookaheadPaginator`: the admin's paginator counts every matching row (COUNT(*)) to
   number the pages. This one counts no further than a few pages past the one asked for:
   the list shows "more than N", and its last page link moves on as the editor does.
-- `DeskChangeList`: the list's rows without their bodies (the columns never show them).
+- `DeskChangeList`: the list's rows without their bodies (the columns never show them),
+  sorted only by the columns in `sortable_by` (those an index keeps in order).
 - `in_search_order`: a search's rows, best first unless the editor sorts by a column.
 - `TagFilter`, `AuthorFilter`: a story filed under a tag, or bylined by an author, found
   through the tag or byline table (`pk IN (…)`); Django's own filters on a many-to-many
@@ -56,6 +57,12 @@ class DeskChangeList(ChangeList):
     """The admin's list without the columns it never shows."""
 
     deferred = ()
+
+    def get_ordering_field(self, field_name):
+        # Only the columns an index keeps in order (`sortable_by`), even from a typed URL.
+        if self.sortable_by is not None and field_name not in self.sortable_by:
+            return None
+        return super().get_ordering_field(field_name)
 
     def get_queryset(self, request, exclude_parameters=None):
         queryset = super().get_queryset(request, exclude_parameters)

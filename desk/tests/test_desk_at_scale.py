@@ -67,15 +67,31 @@ def test_a_desk_search_reads_phrases_exclusions_and_or_as_readers_do(editor):
     assert _titles(editor.get(STORIES, {"q": '"wall harbour"'})) == []
 
 
-def test_a_desk_search_keeps_the_lists_filters_and_any_column_order(editor):
+def test_a_desk_search_keeps_the_lists_filters_and_its_time_order(editor):
+    now = timezone.now()
     make_article(status=DRAFT, title="Harbour draft", body="x")
-    older = make_article(status=PUBLISHED, title="Harbour story", body="x")
-    older.published_at = timezone.now() - timedelta(days=3)
-    older.save()
+    make_article(status=PUBLISHED, title="Harbour story", published_at=now - timedelta(days=3))
+    make_article(status=PUBLISHED, title="Rail story", body="By the harbour.", published_at=now)
 
     assert _titles(editor.get(STORIES, {"q": "harbour", "status": "draft"})) == ["Harbour draft"]
-    by_title = editor.get(STORIES, {"q": "harbour", "o": "2"})  # the title column
-    assert _titles(by_title) == ["Harbour draft", "Harbour story"]
+    best_first = editor.get(STORIES, {"q": "harbour", "status": "live"})
+    assert _titles(best_first) == ["Harbour story", "Rail story"]
+    newest_first = editor.get(STORIES, {"q": "harbour", "status": "live", "o": "-4"})
+    assert _titles(newest_first) == ["Rail story", "Harbour story"]
+
+
+def test_the_lists_sort_only_by_their_time_which_an_index_keeps_in_order(editor):
+    now = timezone.now()
+    make_article(status=PUBLISHED, title="B older", published_at=now - timedelta(days=1))
+    make_article(status=PUBLISHED, title="A newer", published_at=now)
+
+    # Columns count from 1 after the checkbox: 2 is the title, 4 the publication time.
+    by_title = editor.get(STORIES, {"o": "2"})
+    oldest_first = editor.get(STORIES, {"o": "4"})
+
+    assert _titles(by_title) == ["A newer", "B older"]
+    assert _titles(oldest_first) == ["B older", "A newer"]
+    assert 'href="?o=2' not in editor.get(STORIES).text  # no link sorts by title
 
 
 def test_a_search_of_nothing_but_punctuation_finds_nothing_and_is_no_error(editor):
