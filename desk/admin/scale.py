@@ -18,7 +18,9 @@ a DISTINCT over every matching row); the date filter's choices are fixed ranges.
 from django.contrib import admin
 from django.contrib.admin.views.main import ORDER_VAR, PAGE_VAR, ChangeList
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Value, When
+from django.db import connection
+from django.db.models import IntegerField
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from taggit.models import Tag
 
@@ -74,9 +76,16 @@ def in_search_order(request, queryset, ids):
     queryset = queryset.filter(pk__in=ids)
     if ORDER_VAR in request.GET:
         return queryset
-    order = [When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)]
-    rank = Case(*order, default=Value(len(ids)), output_field=IntegerField())
-    return queryset.order_by(rank, "-pk")
+    return queryset.order_by(_position_in(queryset.model, ids).asc(), "-pk")
+
+
+def _position_in(model, ids):
+    """A row's place in `ids`: one array (or string) lookup, not a CASE of every id."""
+    column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
+    if connection.vendor == "postgresql":
+        return RawSQL(f"array_position(%s::integer[], {column})", [ids], IntegerField())
+    listed = "," + ",".join(str(pk) for pk in ids) + ","
+    return RawSQL(f"instr(%s, ',' || {column} || ',')", [listed], IntegerField())
 
 
 class TagFilter(admin.SimpleListFilter):
