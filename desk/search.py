@@ -12,26 +12,35 @@ headline and body answers the same query (articles/migrations/0014); on SQLite, 
 embedded newsroom's few entries are searched word by word.
 """
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from articles.search_index import CONFIG
+from articles.search_index import CONFIG, FTS_TABLE
 from public.search import CANDIDATES, backend_for, blended_score, clean_query, parse_query
 
 _ENTRY_WORDS = f"to_tsvector('{CONFIG}'::regconfig, headline || ' ' || body)"
 
 
-def ranked_story_ids(articles, term):
-    """The ids of the stories among `articles` matching `term`, best first."""
+def ranked_story_ids(articles, term, *, as_typed=False):
+    """The ids of the stories among `articles` matching `term`, best first.
+
+    `as_typed`: the term is being typed (a picker's box): its words must all be there, the
+    last one as the start of a word.
+    """
     parsed = parse_query(clean_query(term)[0])
     if not parsed:
         return []
     backend = backend_for(parsed)
+
+    def matching(articles, parsed):
+        return _starting_with(articles, parsed) if as_typed else backend.matching(articles)
+
     newest = F("published_at").desc(nulls_first=True)
     found = list(
-        backend.matching(articles)
+        matching(articles, parsed)
         .order_by(newest, "-pk")
         .values_list("pk", "published_at")[:CANDIDATES]
     )
@@ -42,6 +51,20 @@ def ranked_story_ids(articles, term):
         reverse=True,
     )
     return [pk for pk, _ in found]
+
+
+def _starting_with(articles, parsed):
+    """Stories with every word typed, the last as a prefix ("harb" finds "harbour")."""
+    words = [word for term in parsed.alternatives[0] if not term.negated for word in term.words]
+    if connection.vendor == "postgresql":
+        # Words are letters and digits only (parse_query), so none is an operator.
+        query = " & ".join([*words[:-1], f"{words[-1]}:*"])
+        typed = SearchQuery(query, config=CONFIG, search_type="raw")
+        return articles.filter(search_document__document=typed)
+    expression = " ".join([*(f'"{word}"' for word in words[:-1]), f'"{words[-1]}"*'])
+    return articles.filter(
+        pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
+    )
 
 
 def matching_entries(entries, term):

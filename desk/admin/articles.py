@@ -76,7 +76,9 @@ class ArticleAdmin(
         """Stories matching `search_term` in the search index, best first (desk/search.py)."""
         if not search_term.strip():
             return queryset, False
-        ids = search.ranked_story_ids(queryset, search_term)
+        # The story picker (an autocomplete box) searches as the editor types.
+        typing = getattr(request.resolver_match, "url_name", "") == "autocomplete"
+        ids = search.ranked_story_ids(queryset, search_term, as_typed=typing)
         return in_search_order(request, queryset, ids), False
 
     def get_queryset(self, request):

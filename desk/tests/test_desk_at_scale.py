@@ -186,3 +186,17 @@ def test_the_entries_list_costs_the_same_few_queries_for_3_or_30_entries(editor)
         make_entry(story, body=f"Later update {number}")
 
     assert three == queries()
+
+
+def test_the_story_picker_finds_a_story_by_the_start_of_a_word(editor):
+    make_live_story(title="Gale over the harbour")
+    make_article(status=PUBLISHED, title="Rail timetable")
+    picker = {"app_label": "articles", "model_name": "liveentry", "field_name": "article"}
+
+    def picked(term):
+        response = editor.get(reverse("admin:autocomplete"), {**picker, "term": term})
+        return [item["text"] for item in response.json()["results"]]
+
+    assert picked("Gal") == ["Gale over the harbour"]
+    assert picked("gale harb") == ["Gale over the harbour"]
+    assert picked("rail harb") == []
