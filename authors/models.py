@@ -6,7 +6,7 @@ from reversion import register as keep_revisions
 from imaging.fields import CheckedImageField
 
 
-@keep_revisions()  # every save in the admin keeps one (authors/admin.py)
+@keep_revisions()  # every save in the admin keeps one (desk/admin/authors.py)
 class Author(models.Model):
     """A journalist as readers see them: the author box and the author page."""
 

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "csp",
     # The body editor's ProseMirror build and styles, served from our static files.
     "django_prose_editor",
+    # The editorial back office: every admin of ours, the desk's views and previews.
+    "desk",
     "public",
     "articles",
     "authors",

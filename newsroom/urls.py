@@ -3,13 +3,18 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from desk import urls as desk_urls
+from public import urls as public_urls
+
 admin.site.site_header = f"{settings.SITE_NAME} newsroom"
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = "Editorial desk"
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
-    path("", include("public.urls")),
+    # A story's pages, the reader's and the desk's previews of it, in one namespace.
+    path("", include((public_urls.article_patterns + desk_urls.article_patterns, "articles"))),
+    path("", include(public_urls)),
 ]
 
 if settings.DEBUG:

@@ -1,20 +1,25 @@
-"""Previews of articles that are not public yet: for staff, and through a shareable link.
+"""A preview link: an article that is not public yet, shown to whoever holds the link.
 
-They render the public article template with a banner, bypass the public page cache, and
-are never stored by a browser or proxy nor indexed by a search engine.
+The link's token is the permission (the workflow made it, for a staff user who may
+preview the story), so an outsider opens it without signing in: it is a reader-facing
+page and stays here. Staff previews of any story are the desk's (desk/preview.py) and
+render the same template.
+
+Previews render the public article template with a banner, bypass the public page cache,
+and are never stored by a browser or proxy nor indexed by a search engine.
 """
 
 from functools import wraps
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from articles import workflow
 from articles.models import Article, PreviewLink
 
 
-def _private(view):
+def never_stored(view):
+    """A preview's response: private, never stored, never indexed."""
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
@@ -25,21 +30,11 @@ def _private(view):
     return wrapped
 
 
-def _render(request, article, **context):
+def render_preview(request, article, **context):
     return render(request, "articles/article_preview.html", {"article": article, **context})
 
 
-@_private
-def article_preview(request, slug):
-    """Any article, as readers will see it, for staff who may see it in the admin."""
-    article = get_object_or_404(Article.objects.for_page(), slug=slug)
-    # Not a login redirect: to anyone else, an unpublished article does not exist.
-    if not workflow.can_preview(request.user, article):
-        raise Http404
-    return _render(request, article)
-
-
-@_private
+@never_stored
 def preview_link(request, token):
     """The article a preview link was made for, while the link is neither expired nor revoked."""
     link = get_object_or_404(
@@ -47,4 +42,4 @@ def preview_link(request, token):
         token=token,
     )
     article = get_object_or_404(Article.objects.for_page(), pk=link.article_id)
-    return _render(request, article, link=link)
+    return render_preview(request, article, link=link)

@@ -219,7 +219,8 @@ class _Sqlite:
         return self._select(column, ids)
 
 
-def _backend(parsed):
+def backend_for(parsed):
+    """The index this database has, ready to match `parsed`."""
     return _Postgres(parsed) if connection.vendor == "postgresql" else _Sqlite(parsed)
 
 
@@ -283,7 +284,7 @@ def blended_score(relevance, published_at, now):
 
 def search(parsed: ParsedQuery, *, sort=Sort.RELEVANCE, filters=None, start=0, per_page=12):
     """One page of public stories matching `parsed`, with their snippets."""
-    backend = _backend(parsed)
+    backend = backend_for(parsed)
     articles = (filters or Filters()).apply(backend.matching(Article.objects.published()))
     # The newest matches, one more than are ranked, to know whether there are more.
     windows = backend.PHRASE_WINDOWS if parsed.has_phrase else (None,)

@@ -1,7 +1,9 @@
 """Every address a reader, a feed reader or a crawler can ask for.
 
 Names keep the namespace of what they show ("articles:detail", "authors:detail"), so
-models and templates name a page by its content, not by the app that serves it.
+models and templates name a page by its content, not by the app that serves it. The
+`articles` namespace also holds the desk's staff previews (desk/urls.py): newsroom/urls.py
+includes `article_patterns` with them, and `urlpatterns` below holds the rest.
 """
 
 from django.urls import include, path, re_path
@@ -9,7 +11,7 @@ from django.views.generic import TemplateView
 
 from pagecache import edge_page, public_page
 
-from . import desk_preview, freshness, live_views, preview_views, views
+from . import freshness, live_views, preview_views, views
 from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
 from .health import healthz
 from .live_feed import LiveEntriesFeed
@@ -19,13 +21,7 @@ from .sitemaps import month_sitemap, news_sitemap, section_sitemap, sitemap_inde
 article_patterns = [
     path("news/", views.news_feed, name="news_feed"),
     path("news/<slug:slug>/", views.article_detail, name="detail"),
-    path("news/<slug:slug>/preview/", preview_views.article_preview, name="preview"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
-    # The preview beside the admin's article form (public/desk_preview.py).
-    path("desk/preview/new/", desk_preview.story_page, name="desk_preview_new"),
-    path("desk/preview/<int:pk>/", desk_preview.story_page, name="desk_preview"),
-    path("desk/cards/new/", desk_preview.story_cards, name="desk_cards_new"),
-    path("desk/cards/<int:pk>/", desk_preview.story_cards, name="desk_cards"),
     # Live coverage: a story's new entries (for its page's script), each entry's own
     # page, and its feed of entries. The story itself is at its usual address.
     path("news/<slug:slug>/entries/new/", live_views.new_entries, name="live_new_entries"),
@@ -40,7 +36,6 @@ author_patterns = [
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("", include((article_patterns, "articles"))),
     path("authors/", include((author_patterns, "authors"))),
     path("preview/<slug:token>/", preview_views.preview_link, name="preview_link"),
     path("search/", search, name="search"),

@@ -18,8 +18,8 @@ def contract_layers():
 
 
 def test_apps_import_only_the_apps_below_them():
-    # import-linter's layers contract (pyproject.toml): newsroom → public → articles →
-    # authors → imaging, tests included.
+    # import-linter's layers contract (pyproject.toml): newsroom → demo → desk | staff →
+    # public → articles → authors → imaging, tests included.
     lint_imports = "from importlinter.cli import lint_imports_command; lint_imports_command()"
     result = subprocess.run(
         [sys.executable, "-c", lint_imports, "--no-cache"],

@@ -1,5 +1,5 @@
 // The story's body editor: django-prose-editor's ProseMirror build with the extensions
-// the server lists (articles/admin/editor.py), a photo node for the library, and a word
+// the server lists (desk/admin/editor.py), a photo node for the library, and a word
 // count. Loaded as a module; the editor bundle is imported by its path under our static
 // files, so no import map (an inline script, which the CSP refuses) is needed.
 import * as Prose from "../../django_prose_editor/editor.js";

@@ -22,7 +22,7 @@ from articles.text import reading_minutes, word_count
 RESTORE = "restore"
 
 
-class DeskViews:
+class AutosaveViews:
     def get_urls(self):
         view = self.admin_site.admin_view
         urls = [

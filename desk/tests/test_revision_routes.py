@@ -14,6 +14,7 @@ from reversion.models import Version
 from articles import workflow
 from articles.models import Article, LiveEntry
 from articles.roles import ADMINISTRATOR, AUTHOR, CONTRIBUTOR, EDITOR
+from articles.tests.admin_forms import form_data
 from articles.tests.factories import (
     DRAFT,
     ENTRY_DRAFT,
@@ -157,6 +158,21 @@ def test_the_history_pages_of_profiles_and_entries_list_without_reverting(histor
 
     assert response.status_code == 200
     assert f"/history/{history['withdrawn'].pk}/" not in response.text
+
+
+def test_a_profile_saved_in_the_admin_keeps_a_revision_and_is_offered_no_recovery():
+    client = client_for(make_user(EDITOR))
+    profile = make_author(name="Kept Profile")
+    url = reverse("admin:authors_author_change", args=[profile.pk])
+    data = form_data(client.get(url), form_id="author_form")
+
+    assert client.post(url, {**data, "role": "Night editor"}).status_code == 302
+
+    [kept] = Version.objects.get_for_object(profile)
+    assert kept.revision.user is not None
+    changelist = client.get(reverse("admin:authors_author_changelist"))
+    assert "recover/" not in changelist.text
+    assert client.get(reverse("admin:authors_author_recoverlist")).status_code == 403
 
 
 # Entries

@@ -1,6 +1,8 @@
+"""SectionAdmin: the masthead's links to tags."""
+
 from django.contrib import admin
 
-from .models import Section
+from public.models import Section
 
 
 @admin.register(Section)

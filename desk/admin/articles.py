@@ -1,33 +1,56 @@
 """ArticleAdmin: the editorial desk's options, and where its forms' input meets the workflow."""
 
 from django.contrib import admin
+from django.contrib.admin import ShowFacets
 from django.db.models import Prefetch
 
 from articles import autosave, workflow
 from articles.models import Article, Authorship, Correction, PreviewLink
+from desk import search
 
 from .actions import BulkTransitions
+from .autosave import AutosaveViews
 from .columns import ArticleColumns
-from .desk import DeskViews
 from .filters import MineFilter, StatusFilter
 from .forms import ArticleForm
 from .inlines import AuthorshipInline, CorrectionInline, PreviewLinkInline
 from .live import LiveDeskViews
 from .revisions import OwnRevisionsAdmin, RevisionViews
+from .scale import (
+    AuthorFilter,
+    DeskChangeList,
+    LookaheadPaginator,
+    TagFilter,
+    in_search_order,
+    page_number,
+)
 
 LEAD_IMAGE_DETAILS = ["lead_image_alt", "lead_image_caption", "lead_image_credit"]
 
 
+class ArticleChangeList(DeskChangeList):
+    deferred = ["standfirst", "body", "body_html"]  # a story's text: never a column
+
+
 @admin.register(Article)
 class ArticleAdmin(
-    DeskViews, LiveDeskViews, RevisionViews, BulkTransitions, ArticleColumns, OwnRevisionsAdmin
+    AutosaveViews, LiveDeskViews, RevisionViews, BulkTransitions, ArticleColumns, OwnRevisionsAdmin
 ):
     form = ArticleForm
     list_display = ["thumbnail", "title", "status_badge", "publication", "byline", "primary_tag"]
     list_display_links = ["title"]
-    list_filter = [StatusFilter, MineFilter, "tags", "authors", "published_at"]
-    search_fields = ["title", "standfirst", "body", "authorships__author__name"]
-    date_hierarchy = "published_at"
+    sortable_by = ["publication"]  # the one column an index keeps in order
+    list_filter = [StatusFilter, MineFilter, TagFilter, AuthorFilter, "published_at"]
+    # Searched through the search index (get_search_results); the list names the box.
+    search_fields = ["title"]
+    search_help_text = (
+        "Words, “phrases”, -exclusions and “or”, as readers search: headline, standfirst, "
+        "body, tags and authors, drafts included."
+    )
+    # At any archive size (desk/admin/scale.py): nothing counts or sorts every story.
+    show_full_result_count = False
+    list_per_page = 50  # each row's cells cost more than its query
+    show_facets = ShowFacets.NEVER
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["primary_tag"]
     inlines = [AuthorshipInline, CorrectionInline, PreviewLinkInline]
@@ -39,8 +62,24 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["admin/newsroom.css"]}
-        # The desk (articles/admin/desk.py): autosave, the preview beside the form, Ctrl/⌘+S.
+        # The desk (desk/admin/autosave.py): autosave, the preview beside the form, Ctrl/⌘+S.
         js = ["admin/desk/autosave.js", "admin/desk/preview.js", "admin/desk/shortcuts.js"]
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        number = page_number(request)
+        return LookaheadPaginator(queryset, per_page, number=number, orphans=orphans)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Stories matching `search_term` in the search index, best first (desk/search.py)."""
+        if not search_term.strip():
+            return queryset, False
+        # The story picker (an autocomplete box) searches as the editor types.
+        typing = getattr(request.resolver_match, "url_name", "") == "autocomplete"
+        ids = search.ranked_story_ids(queryset, search_term, as_typed=typing)
+        return in_search_order(request, queryset, ids), False
 
     def get_queryset(self, request):
         # Every column's joins, so the list costs the same whatever its length.

@@ -1,10 +1,14 @@
-"""The preview beside the admin's article form: the story as readers will see it.
+"""Staff previews: any story as readers will see it, and the preview beside the form.
 
-It shows the journalist's autosaved copy when there is one (articles/autosave.py), else
-the story as saved; nothing here writes. Two views: the article page (which the form
-shows at phone and desktop widths) and how the story looks as a search result and as a
-social card. Staff who may edit the story only; a 404 to anyone else. Framed by the
-admin page, so these two alone may be framed by the site itself.
+`article_preview` (`/news/<slug>/preview/`) shows any story to staff who may see it in
+the admin, on the public article template with a banner.
+
+The preview beside the admin's article form shows the journalist's autosaved copy when
+there is one (articles/autosave.py), else the story as saved; nothing here writes. Two
+views: the article page (which the form shows at phone and desktop widths) and how the
+story looks as a search result and as a social card. Staff who may edit the story only;
+a 404 to anyone else. Framed by the admin page, so these two alone may be framed by the
+site itself.
 """
 
 from csp.constants import SELF
@@ -18,13 +22,22 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from articles import autosave, body, workflow
 from articles.models import Article, Photo
-
-from .preview_views import _private
-from .seo import absolute_url
+from public.preview_views import never_stored, render_preview
+from public.seo import absolute_url
 
 # Roughly what search results and social cards show before cutting a line short.
 SEARCH_TITLE_CHARS = 60
 SEARCH_DESCRIPTION_CHARS = 160
+
+
+@never_stored
+def article_preview(request, slug):
+    """Any article, as readers will see it, for staff who may see it in the admin."""
+    article = get_object_or_404(Article.objects.for_page(), slug=slug)
+    # Not a login redirect: to anyone else, an unpublished article does not exist.
+    if not workflow.can_preview(request.user, article):
+        raise Http404
+    return render_preview(request, article)
 
 
 class _Nothing:
@@ -78,7 +91,7 @@ def _story(request, pk):
 
 
 @_framed
-@_private
+@never_stored
 @login_required
 def story_page(request, pk=None):
     article, copy = _story(request, pk)
@@ -86,7 +99,7 @@ def story_page(request, pk=None):
 
 
 @_framed
-@_private
+@never_stored
 @login_required
 def story_cards(request, pk=None):
     article, copy = _story(request, pk)

@@ -9,8 +9,8 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from . import workflow
-from .models import Article
+from articles import workflow
+from articles.models import Article
 
 SHOWN = 8  # per list; the link under it opens the whole list
 
