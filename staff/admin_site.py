@@ -11,6 +11,7 @@ from functools import partial
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.text import slugify
 
 from . import sign_in, views
 
@@ -61,7 +62,8 @@ class StaffAdminSite(admin.AdminSite):
 def _link(name, url_name, site):
     return {
         "name": name,
-        "object_name": name,
+        # The admin writes it into an element's id: no spaces (HTML ids have none).
+        "object_name": slugify(name),
         "admin_url": reverse(url_name, current_app=site.name),
         "view_only": True,
         "perms": {"view": True},
