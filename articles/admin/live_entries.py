@@ -16,12 +16,14 @@ from django.utils.html import format_html
 from articles import workflow
 from articles.models import LiveEntry, LiveEntryAuthorship
 
+from .forms import NEW_PHOTO, NewPhotoFields
 from .revisions import OwnRevisionsAdmin
 
 EntryStatus = LiveEntry.Status
 
 
-class LiveEntryForm(forms.ModelForm):
+class LiveEntryForm(NewPhotoFields, forms.ModelForm):
+    photo_field = "photo"
     # Set for each request by LiveEntryAdmin.get_form.
     user = None
 
@@ -105,7 +107,7 @@ class LiveEntryAdmin(OwnRevisionsAdmin):
     list_filter = ["status", "is_key_event", "is_pinned"]
     list_select_related = ["article"]
     search_fields = ["headline", "body", "article__title"]
-    autocomplete_fields = ["article"]
+    autocomplete_fields = ["article", "photo"]
     readonly_fields = ["story", "when", "last_saved"]
     history_latest_first = True
 
@@ -117,7 +119,7 @@ class LiveEntryAdmin(OwnRevisionsAdmin):
         publishing = ["status", "when", "is_key_event", "is_pinned", "last_saved"]
         return [
             (None, {"fields": [*story, "headline", "body"]}),
-            ("Photo", {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
+            ("Photo", {"fields": ["photo", *NEW_PHOTO]}),
             ("Publishing", {"fields": publishing}),
         ]
 
@@ -184,6 +186,7 @@ class LiveEntryAdmin(OwnRevisionsAdmin):
     def save_related(self, request, form, formsets, change):
         [byline] = [formset for formset in formsets if formset.model is LiveEntryAuthorship]
         byline.save(commit=False)  # sorts the rows, for the history's message; writes nothing
+        form.save_new_photo(request.user)
         entry, authors = form.instance, byline.authors()
         if change:
             workflow.save_entry(entry=entry, user=request.user, authors=authors)
