@@ -100,3 +100,25 @@ def test_a_lead_image_already_in_the_library_points_at_that_photo(before):
     assert (
         after.get_model("articles", "Article").objects.get(pk=story.pk).lead_photo_id == library.pk
     )
+
+
+def test_migrating_back_puts_the_photos_words_into_the_old_columns(before):
+    Article = before.get_model("articles", "Article")
+    name = "lead/2026/11/gulls.jpg"
+    story = Article.objects.create(
+        title="Gulls",
+        slug="gulls",
+        body="Text.",
+        **old_image("lead_image_", name, alt="Gulls", caption="At noon.", credit="Staff"),
+    )
+    migrate(AFTER)
+
+    back = migrate([("articles", "0013_byline_publication_time")])
+
+    row = back.get_model("articles", "Article").objects.get(pk=story.pk)
+    assert (row.lead_image.name, row.lead_image_alt, row.lead_image_caption) == (
+        name,
+        "Gulls",
+        "At noon.",
+    )
+    assert (row.lead_image_credit, row.lead_image_renditions) == ("Staff", RENDITIONS)
