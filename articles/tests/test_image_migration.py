@@ -122,3 +122,24 @@ def test_migrating_back_puts_the_photos_words_into_the_old_columns(before):
         "At noon.",
     )
     assert (row.lead_image_credit, row.lead_image_renditions) == ("Staff", RENDITIONS)
+
+
+def test_a_lost_file_with_no_recorded_size_is_carried_over_without_opening_it(before):
+    Article = before.get_model("articles", "Article")
+    story = Article.objects.create(title="Lost", slug="lost", body="Text.")
+    Article.objects.filter(pk=story.pk).update(
+        lead_image="lead/2020/01/lost.jpg", lead_image_alt="Gone"
+    )
+
+    after = migrate(AFTER)
+
+    # Read as values: loading a model whose image has no recorded size measures it.
+    photo = after.get_model("articles", "Photo").objects.values().get()
+    assert (
+        after.get_model("articles", "Article").objects.get(pk=story.pk).lead_photo_id == photo["id"]
+    )
+    assert (photo["image"], photo["alt_text"], photo["width"]) == (
+        "lead/2020/01/lost.jpg",
+        "Gone",
+        None,
+    )
