@@ -29,7 +29,9 @@ class Migration(migrations.Migration):
             name="photo",
             field=models.ForeignKey(
                 blank=True,
-                help_text="A photo from the library: its alt text, caption and credit come with it.",
+                help_text=(
+                    "A photo from the library: its alt text, caption and credit come with it."
+                ),
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",

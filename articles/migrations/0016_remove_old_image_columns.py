@@ -2,9 +2,10 @@
 
 from django.db import migrations
 
+DETAILS = ["alt", "caption", "credit", "height", "renditions", "width"]
 OLD_COLUMNS = {
-    "article": ["lead_image", *(f"lead_image_{name}" for name in ("alt", "caption", "credit", "height", "renditions", "width"))],
-    "liveentry": ["image", *(f"image_{name}" for name in ("alt", "caption", "credit", "height", "renditions", "width"))],
+    "article": ["lead_image", *(f"lead_image_{name}" for name in DETAILS)],
+    "liveentry": ["image", *(f"image_{name}" for name in DETAILS)],
 }
 
 
