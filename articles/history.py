@@ -15,7 +15,7 @@ from taggit.models import Tag
 
 from authors.models import Author
 
-from .models import Article, Authorship, TaggedArticle
+from .models import Article, Authorship, Photo, TaggedArticle
 
 FIELDS = [
     "title",
@@ -29,10 +29,7 @@ FIELDS = [
     "is_featured",
     "primary_tag",
     "tags",
-    "lead_image",
-    "lead_image_alt",
-    "lead_image_caption",
-    "lead_image_credit",
+    "lead_photo",
 ]
 # How far back to look for the version a stale form was opened at.
 VERSIONS_SEARCHED = 50
@@ -62,7 +59,6 @@ def _shown(values):
 def article_snapshot(article):
     """The article as it is saved now."""
     values = {name: getattr(article, name) for name in FIELDS if name not in ("authors", "tags")}
-    values["lead_image"] = article.lead_image.name
     values["authors"] = [author.name for author in article.byline]
     values["tags"] = sorted(tag.name for tag in article.tags.all())
     return _shown(values)
@@ -73,8 +69,6 @@ def form_snapshot(cleaned_data):
     values = {name: value for name, value in cleaned_data.items() if name in FIELDS}
     if "tags" in values:
         values["tags"] = sorted(values["tags"])
-    if "lead_image" in values:
-        values["lead_image"] = getattr(values["lead_image"], "name", "")
     return _shown(values)
 
 
@@ -82,7 +76,7 @@ def version_snapshot(version):
     """The article as a stored revision has it, with the byline and tags saved beside it."""
     fields = version.field_dict
     values = {name: fields.get(name) for name in FIELDS if name in fields}
-    values["lead_image"] = getattr(fields["lead_image"], "name", fields["lead_image"])
+    values["lead_photo"] = Photo.objects.filter(pk=fields.get("lead_photo_id")).first()
     values["primary_tag"] = Tag.objects.filter(pk=fields["primary_tag_id"]).first()
     byline = sorted(
         (row["position"], row["author_id"])

@@ -540,12 +540,13 @@ def backup():
         "from django.test import Client; import hashlib, sys\n"
         "from articles.models import Article\n"
         "c = Client()\n"
-        "a = Article.objects.filter(lead_image__gt='').order_by('-published_at').first()\n"
+        "a = Article.objects.exclude(lead_photo=None).order_by('-published_at').first()\n"
         "for url in ['/', a.get_absolute_url(), '/authors/']:\n"
         "    r = c.get(url); print(url, r.status_code, hashlib.sha256(r.content).hexdigest())\n"
         "import os; from pathlib import Path\n"
         "root = Path(os.environ['MEDIA_ROOT'])\n"
-        "print('photo', hashlib.sha256(Path(root, a.lead_image.name).read_bytes()).hexdigest())\n"
+        "name = a.lead_photo.image.name\n"
+        "print('photo', hashlib.sha256(Path(root, name).read_bytes()).hexdigest())\n"
     )
     run = [python, "manage.py", "shell", "-v0", "-c", compare]
     # No shared cache: each page is rendered from its own database, not the other's copy.

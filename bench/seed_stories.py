@@ -42,7 +42,7 @@ def seed(count):
     from django.utils import timezone
     from taggit.models import Tag
 
-    from articles.models import Article, Authorship, Correction, TaggedArticle
+    from articles.models import Article, Authorship, Correction, Photo, TaggedArticle
     from articles.text import reading_minutes, render_markdown
     from authors.models import Author
 
@@ -102,10 +102,12 @@ def seed(count):
                 status=Article.Status.PUBLISHED,
                 published_at=now - timedelta(minutes=10 * (i + 1)),
                 primary_tag=tags[i],
-                lead_image=photo(f"front-{i}.jpg", colors[i]),
-                lead_image_alt=f"A striped test photo, number {i}",
-                lead_image_caption="Drawn for the drill.",
-                lead_image_credit="Newsroom drills",
+                lead_photo=Photo.objects.create(
+                    image=photo(f"front-{i}.jpg", colors[i]),
+                    alt_text=f"A striped test photo, number {i}",
+                    caption="Drawn for the drill.",
+                    credit="Newsroom drills",
+                ),
             )
             story.save()
             Authorship.objects.create(article=story, author=authors[i], position=0)

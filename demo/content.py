@@ -20,7 +20,7 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-from articles.models import Article
+from articles.models import Article, Photo
 from authors.models import Author
 
 from .fields import PHOTO, Fields, ago, duration
@@ -210,10 +210,9 @@ def read_story(path, *, tags, authors) -> Story:
         featured=featured == "yes",
         corrections=corrections,
         photo=photo,
-        alt=fields.text("alt", required=False, limit=_limit(Article, "lead_image_alt")),
-        caption=fields.text("caption", required=False, limit=_limit(Article, "lead_image_caption")),
-        credit=fields.text("credit", required=False, limit=_limit(Article, "lead_image_credit"))
-        or CREDIT,
+        alt=fields.text("alt", required=False, limit=_limit(Photo, "alt_text")),
+        caption=fields.text("caption", required=False, limit=_limit(Photo, "caption")),
+        credit=fields.text("credit", required=False, limit=_limit(Photo, "credit")) or CREDIT,
         body=document.body,
         live_started=live_started,
         live_ended=live_ended,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from articles.models import LiveEntry
+from articles.models import LiveEntry, Photo
 
 from .fields import PHOTO, Fields, ago
 from .frontmatter import FrontMatterError, parse
@@ -120,7 +120,7 @@ def read_entry(text, first_line, *, path, story, authors) -> Entry:
                 f"unknown author {slug!r} (authors are demo/authors/<slug>.md)",
                 fields.get("authors"),
             )
-    headline = fields.text("headline", required=False, limit=_limit("headline"))
+    headline = fields.text("headline", required=False, limit=_limit(LiveEntry, "headline"))
     key_event, pinned = _yes(fields, "key_event"), _yes(fields, "pinned")
     if key_event and not headline:
         raise fields.error(
@@ -148,8 +148,8 @@ def read_entry(text, first_line, *, path, story, authors) -> Entry:
         key_event=key_event,
         pinned=pinned,
         photo=photo,
-        alt=fields.text("alt", required=False, limit=_limit("image_alt")),
-        caption=fields.text("caption", required=False, limit=_limit("image_caption")),
+        alt=fields.text("alt", required=False, limit=_limit(Photo, "alt_text")),
+        caption=fields.text("caption", required=False, limit=_limit(Photo, "caption")),
         body=document.body,
     )
 
@@ -161,5 +161,5 @@ def _yes(fields, key):
     return value == "yes"
 
 
-def _limit(field):
-    return LiveEntry._meta.get_field(field).max_length
+def _limit(model, field):
+    return model._meta.get_field(field).max_length

@@ -13,7 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Authorship, Correction, LiveEntry, LiveEntryAuthorship
+from articles.models import (
+    Article,
+    Authorship,
+    Correction,
+    LiveEntry,
+    LiveEntryAuthorship,
+    Photo,
+)
 from authors.models import Author
 from public.models import Section
 
@@ -90,36 +97,35 @@ def load(now=None, *, folder=DEMO_DIR) -> Summary:
 class PhotoPool:
     """The drawn photos stories name by key, each drawn and stored at most once per load.
 
-    The first story to show a photo uploads it, so the imaging save hook cleans it and
-    makes its renditions. Later stories with the same key show that stored file and its
-    renditions: making renditions is most of a load's work, and this keeps the first
-    `make run` quick.
+    The first story to show a photo uploads it to the library, so the imaging save hook
+    cleans it and makes its renditions. Later stories with the same key get a library
+    photo of their own (their caption and alt text are theirs) showing that stored file
+    and its renditions: making renditions is most of a load's work, and this keeps the
+    first `make run` quick.
     """
 
     def __init__(self):
-        self.stored = {}  # key -> (file name, renditions, description)
+        self.stored = {}  # key -> (a library photo showing it, the drawing's description)
 
-    def attach(self, article, key, alt, *, field="lead_image"):
-        """Show photo `key` in `field` of `article` (a live entry's is "image")."""
+    def photo(self, key, *, alt, caption, credit):
+        """A library photo of drawing `key` with these words (each story has its own)."""
         if key in self.stored:
-            name, renditions, description = self.stored[key]
-            setattr(article, field, name)
-            setattr(article, f"{field}_renditions", renditions)
+            first, description = self.stored[key]
+            photo = Photo(
+                image=first.image.name,
+                width=first.width,
+                height=first.height,
+                renditions=first.renditions,
+            )
         else:
             jpeg, description = images.photo(key)
-            # New, unsaved bytes, exactly as an editor's upload: saving the article stores
+            # New, unsaved bytes, exactly as an editor's upload: saving the photo stores
             # them through the imaging hook (checked, cleaned, renditions made).
-            setattr(article, field, ContentFile(jpeg, name=f"{key}.jpg"))
-        setattr(article, f"{field}_alt", alt or description)
-        return description
-
-    def remember(self, article, key, description, *, field="lead_image"):
-        if key not in self.stored:
-            self.stored[key] = (
-                getattr(article, field).name,
-                getattr(article, f"{field}_renditions"),
-                description,
-            )
+            photo = Photo(image=ContentFile(jpeg, name=f"{key}.jpg"))
+        photo.alt_text, photo.caption, photo.credit = alt or description, caption, credit
+        photo.save()
+        self.stored.setdefault(key, (photo, description))
+        return photo
 
 
 def _author(person, summary):
@@ -180,12 +186,11 @@ def _article(story, photos, authors, tags, now):
         coverage_started_at=_before(now, story.live_started),
         coverage_ended_at=_before(now, story.live_ended),
         primary_tag=tags[story.primary_tag],
-        lead_image_caption=story.caption,
-        lead_image_credit=story.credit,
+        lead_photo=photos.photo(
+            story.photo, alt=story.alt, caption=story.caption, credit=story.credit
+        ),
     )
-    description = photos.attach(article, story.photo, story.alt)
     article.save()
-    photos.remember(article, story.photo, description)
 
     Authorship.objects.bulk_create(
         Authorship(article=article, author=authors[slug], position=position)
@@ -210,14 +215,12 @@ def _entries(story, article, photos, authors, now):
             published_at=now - item.published,
             is_key_event=item.key_event,
             is_pinned=item.pinned,
-            image_caption=item.caption,
-            image_credit=CREDIT if item.photo else "",
         )
         if item.photo:
-            description = photos.attach(entry, item.photo, item.alt, field="image")
+            entry.photo = photos.photo(
+                item.photo, alt=item.alt, caption=item.caption, credit=CREDIT
+            )
         entry.save()
-        if item.photo:
-            photos.remember(entry, item.photo, description, field="image")
         LiveEntryAuthorship.objects.bulk_create(
             LiveEntryAuthorship(entry=entry, author=authors[slug], position=position)
             for position, slug in enumerate(item.authors)

@@ -26,7 +26,7 @@ class DeskList:
 
 
 def _list(key, title, empty, queryset, filters):
-    rows = list(queryset.select_related("modified_by")[: SHOWN + 1])
+    rows = list(queryset.select_related("modified_by", "lead_photo")[: SHOWN + 1])
     total = len(rows) if len(rows) <= SHOWN else queryset.count()
     url = reverse("admin:articles_article_changelist")
     return DeskList(key, title, empty, rows[:SHOWN], f"{url}?{filters}", total)

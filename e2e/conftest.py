@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from articles.models import Photo
 from articles.tests.factories import make_article, make_tag
 from authors.tests.factories import make_author
 
@@ -127,21 +128,19 @@ def newsroom(site):
     articles = []
     for i in range(ARTICLE_COUNT):
         if i < 3:
-            photo = {"lead_image": image_file(f"lead-{i}.jpg", (640, 360), (30 + 40 * i, 90, 120))}
+            photo = Photo.objects.create(
+                image=image_file(f"lead-{i}.jpg", (640, 360), (30 + 40 * i, 90, 120)),
+                alt_text=f"Fishing boats moored at the quay, picture {i + 1}",
+                caption="The old quay at low tide.",
+                credit="Newsroom staff",
+            )
         else:  # making renditions takes time: later stories reuse the first three photos
-            first = articles[i % 3]
-            photo = {
-                "lead_image": first.lead_image.name,
-                "lead_image_renditions": first.lead_image_renditions,
-            }
+            photo = articles[i % 3].lead_photo
         article = make_article(
             title=f"Story {i + 1}: the {SEARCH_WORD} board decides on the quay",
             standfirst="Traders and councillors disagree about what the old quay is for.",
             body=BODY,
-            **photo,
-            lead_image_alt=f"Fishing boats moored at the quay, picture {i + 1}",
-            lead_image_caption="The old quay at low tide.",
-            lead_image_credit="Newsroom staff",
+            lead_photo=photo,
             primary_tag=tags[0],
             tags=tags,
             # One co-authored story, to show two author boxes.

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import LiveEntry
+from articles.models import LiveEntry, Photo
 from articles.roles import AUTHOR, sync_roles
 from articles.tests.factories import bulk_entries, make_entry, make_live_story
 from authors.tests.factories import make_author
@@ -63,8 +63,9 @@ def live_story(site, settings, django_user_model):
         authors=[rhea],
         primary_tag="Weather",
         tags=["Weather"],
-        lead_image=photo("storm.jpg", "steelblue"),
-        lead_image_alt="Waves over a harbour wall",
+        lead_photo=Photo.objects.create(
+            image=photo("storm.jpg", "steelblue"), alt_text="Waves over a harbour wall"
+        ),
     )
     now = timezone.now()
     make_entry(
@@ -80,9 +81,11 @@ def live_story(site, settings, django_user_model):
         body="Ferries are cancelled.\n\n> We stay in port tonight, said a captain.",
         authors=[rhea],
         published_at=now - timedelta(minutes=30),
-        image=photo("quay.jpg", "slategray"),
-        image_alt="An empty ferry terminal",
-        image_caption="The terminal at Saltmouth.",
+        photo=Photo.objects.create(
+            image=photo("quay.jpg", "slategray"),
+            alt_text="An empty ferry terminal",
+            caption="The terminal at Saltmouth.",
+        ),
     )
     make_entry(
         story,

@@ -97,29 +97,24 @@ class LatestArticlesFeed(Feed):
 
     def item_extra_kwargs(self, item):
         record(freshness.story_page(item, item.tags.all()))
-        return {"creators": [author.name for author in item.byline], "image": _image(item)}
+        return {
+            "creators": [author.name for author in item.byline],
+            "image": media_content(item.lead_photo),
+        }
 
 
-def media_content(image, *, width, height, alt):
-    """A photo as MediaRssFeed's <media:content> for an item; None without one."""
-    if not image:
+def media_content(photo):
+    """A library photo as MediaRssFeed's <media:content> for an item; None without one."""
+    if photo is None or not photo.image:
         return None
+    image, width, height = photo.image, photo.width, photo.height
     attrs = {"url": absolute_url(image.url), "medium": "image"}
     mime_type, _ = mimetypes.guess_type(image.name)
     if mime_type:
         attrs["type"] = mime_type
     if width and height:
         attrs["width"], attrs["height"] = str(width), str(height)
-    return {"attrs": attrs, "alt": alt}
-
-
-def _image(article):
-    return media_content(
-        article.lead_image,
-        width=article.lead_image_width,
-        height=article.lead_image_height,
-        alt=article.lead_image_alt,
-    )
+    return {"attrs": attrs, "alt": photo.alt_text}
 
 
 class TagFeed(LatestArticlesFeed):

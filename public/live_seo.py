@@ -43,8 +43,8 @@ def blog_posting(entry, *, standalone=False) -> dict:
             for author in entry.byline
         ],
     }
-    if entry.image:
-        data["image"] = [absolute_url(entry.image.url)]
+    if entry.photo:
+        data["image"] = [absolute_url(entry.photo.image.url)]
     if standalone:
         story = absolute_url(entry.article.get_absolute_url())
         data = {

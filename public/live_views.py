@@ -63,7 +63,9 @@ def live_page(request, article):
         return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
     oldest_first = not article.is_live and request.GET.get(ORDER_PARAM) == OLDEST_FIRST
     entries = article.live_entries.published()
-    page = paginate(entries, cursor=cursor, per_page=PER_PAGE, oldest_first=oldest_first)
+    # Each entry's library photo comes in the same query (its alt text, caption, credit).
+    with_photos = entries.select_related("photo")
+    page = paginate(with_photos, cursor=cursor, per_page=PER_PAGE, oldest_first=oldest_first)
     context = {
         "article": article,
         "page": page,
@@ -77,7 +79,7 @@ def live_page(request, article):
 
     pinned = key_events = None
     if page.is_first:
-        pinned = entries.published().filter(is_pinned=True).first()
+        pinned = with_photos.filter(is_pinned=True).first()
         key_events = list(entries.published().key_events().newest_first()[:KEY_EVENTS_SHOWN])
         shown = {entry.pk for entry in page.items}
         for event in key_events:  # in the page: a jump; older: its own page
@@ -124,6 +126,7 @@ def new_entries(request, slug):
         )
     rows = list(
         article.live_entries.published()
+        .select_related("photo")
         .newer_than(published_at=since.published_at, pk=since.pk)
         .newest_first()[: NEW_ENTRIES_MAX + 1]
     )
@@ -148,7 +151,7 @@ def entry_detail(request, slug, pk):
     entry = get_object_or_404(
         LiveEntry.objects.published()
         .filter(article__in=Article.objects.published())
-        .select_related("article__primary_tag")
+        .select_related("article__primary_tag", "article__lead_photo", "photo")
         .with_byline(),
         pk=pk,
     )

@@ -60,6 +60,6 @@ def news_article(article) -> dict:
     }
     if article.primary_tag:
         data["articleSection"] = article.primary_tag.name
-    if article.lead_image:
-        data["image"] = [absolute_url(article.lead_image.url)]
+    if article.lead_photo:
+        data["image"] = [absolute_url(article.lead_photo.image.url)]
     return data

@@ -1,7 +1,6 @@
 """The article, and which tags are public (a tag is public through its stories)."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.lookups import IsNull
@@ -12,7 +11,6 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag
 
 from authors.models import Author
-from imaging.fields import CheckedImageField
 
 from .. import body as body_text
 from .addresses import SlugRedirect
@@ -48,27 +46,16 @@ class Article(models.Model):
     body_html = models.TextField(editable=False, default="")
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
 
-    lead_image = CheckedImageField(
-        upload_to="lead/%Y/%m/",
+    # From the photo library (articles/models/photos.py): its alt text, caption and credit
+    # are the photo's own, so a corrected credit shows on every story using it.
+    lead_photo = models.ForeignKey(
+        Photo,
+        null=True,
         blank=True,
-        width_field="lead_image_width",
-        height_field="lead_image_height",
-        renditions_field="lead_image_renditions",
-        credit_field="lead_image_credit",
-    )
-    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # Pre-made sizes and formats of the lead image, written when it is saved.
-    lead_image_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    lead_image_alt = models.CharField(
-        "alt text",
-        max_length=300,
-        blank=True,
-        help_text="What the photo shows, for readers who cannot see it. Required with a photo.",
-    )
-    lead_image_caption = models.CharField("caption", max_length=500, blank=True)
-    lead_image_credit = models.CharField(
-        "credit", max_length=200, blank=True, help_text="Photographer/Agency."
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="lead photo",
+        help_text="A photo from the library, shown above the story and on its cards.",
     )
 
     tags = TaggableManager(through=TaggedArticle, blank=True)
@@ -189,13 +176,6 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        if self.lead_image and not self.lead_image_alt.strip():
-            raise ValidationError(
-                {"lead_image_alt": "Describe the photo for readers who cannot see it."}
-            )
 
     def get_preview_url(self):
         return reverse("articles:preview", kwargs={"slug": self.slug})

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from authors.models import Author
-from imaging.fields import CheckedImageField
 
 from ..text import render_markdown
 
@@ -71,27 +70,13 @@ class LiveEntry(models.Model):
     body = models.TextField(help_text=BODY_HELP)
     body_html = models.TextField(editable=False, default="")
 
-    image = CheckedImageField(
-        "photo",
-        upload_to="live/%Y/%m/",
+    photo = models.ForeignKey(
+        "articles.Photo",
+        null=True,
         blank=True,
-        width_field="image_width",
-        height_field="image_height",
-        renditions_field="image_renditions",
-        credit_field="image_credit",
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    image_alt = models.CharField(
-        "alt text",
-        max_length=300,
-        blank=True,
-        help_text="What the photo shows, for readers who cannot see it. Required with a photo.",
-    )
-    image_caption = models.CharField("caption", max_length=500, blank=True)
-    image_credit = models.CharField(
-        "credit", max_length=200, blank=True, help_text="Photographer/Agency."
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A photo from the library: its alt text, caption and credit come with it.",
     )
 
     authors = models.ManyToManyField(

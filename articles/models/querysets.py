@@ -28,8 +28,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-pk")
 
     def with_byline(self):
-        """Kicker and byline in two queries in all, however many authors."""
-        return self.select_related("primary_tag").prefetch_related(
+        """Kicker, lead photo and byline in two queries in all, however many authors."""
+        return self.select_related("primary_tag", "lead_photo").prefetch_related(
             Prefetch("authorships", queryset=Authorship.objects.select_related("author"))
         )
 

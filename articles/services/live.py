@@ -72,7 +72,7 @@ def missing_for_entry(entry, *, authors=None):
         missing.append("a body")
     if not list(authors):
         missing.append("at least one author")
-    if entry.image and not entry.image_alt.strip():
+    if entry.photo and not entry.photo.alt_text.strip():
         missing.append("alt text for the photo")
     if entry.is_key_event and not entry.headline.strip():
         missing.append("a headline (key events are listed by it)")

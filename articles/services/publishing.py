@@ -27,7 +27,7 @@ def missing_for_publication(article, *, authors=None):
         missing.append("a body")
     if not list(authors):
         missing.append("at least one author")
-    if article.lead_image and not article.lead_image_alt.strip():
+    if article.lead_photo and not article.lead_photo.alt_text.strip():
         missing.append("alt text for the lead image")
     return missing
 

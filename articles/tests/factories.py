@@ -132,11 +132,13 @@ def hidden_articles(**fields):
     ]
 
 
-def add_lead_image(article, alt="A steel-blue sky"):
-    """Give `article` a 1200×675 JPEG lead photo (renditions and all) described by `alt`."""
-    article.lead_image_alt = alt
-    photo = ContentFile(image_bytes("JPEG", (1200, 675), "steelblue"), name="lead.jpg")
-    article.lead_image.save("lead.jpg", photo, save=True)
+def add_lead_image(article, alt="A steel-blue sky", **fields):
+    """Give `article` a new library photo as its lead photo: a 1200×675 JPEG (renditions
+    and all) described by `alt`."""
+    image = ContentFile(image_bytes("JPEG", (1200, 675), "steelblue"), name="lead.jpg")
+    fields = {"caption": "", "credit": "", **fields}
+    article.lead_photo = make_photo(image=image, alt_text=alt, **fields)
+    article.save()
     return article
 
 
@@ -174,8 +176,11 @@ def bulk_articles(
 
 
 def make_photo(*, alt_text="Boats moored at the quay", caption="The quay at dawn.", **fields):
-    """A photo in the library: a 1200×800 JPEG, cleaned and made into renditions on save."""
-    image = ContentFile(image_bytes("JPEG", (1200, 800), "steelblue"), name="quay.jpg")
+    """A photo in the library: a 1200×800 JPEG (or `image`), cleaned and made into
+    renditions on save."""
+    image = fields.pop("image", None) or ContentFile(
+        image_bytes("JPEG", (1200, 800), "steelblue"), name="quay.jpg"
+    )
     fields.setdefault("credit", "Ann Lens")
     return Photo.objects.create(alt_text=alt_text, caption=caption, image=image, **fields)
 

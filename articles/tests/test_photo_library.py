@@ -8,7 +8,17 @@ from django.urls import reverse
 from articles import body, photos
 from articles.models import Photo
 from articles.roles import CONTRIBUTOR, EDITOR
-from articles.tests.factories import client_for, make_article, make_photo, make_user, placed
+from articles.signals import stories_rerendered
+from articles.tests.factories import (
+    client_for,
+    make_article,
+    make_entry,
+    make_live_story,
+    make_photo,
+    make_user,
+    placed,
+)
+from authors.tests.factories import make_author
 from imaging.renditions import rendition_names
 from imaging.tests.factories import image_bytes
 
@@ -43,6 +53,66 @@ def test_a_deleted_photo_leaves_the_stories_it_was_in():
 
     story.refresh_from_db()
     assert story.body_html == "<p>Text.</p>"
+
+
+@pytest.fixture
+def rerendered():
+    """The story ids each `stories_rerendered` names (the pages the caches let go of)."""
+    sent = []
+
+    def receiver(sender, article_ids, **kwargs):
+        sent.append(set(article_ids))
+
+    stories_rerendered.connect(receiver, dispatch_uid="test-rerendered")
+    yield sent
+    stories_rerendered.disconnect(dispatch_uid="test-rerendered")
+
+
+def test_a_corrected_credit_shows_on_every_story_the_photo_leads_or_illustrates(client, rerendered):
+    photo = make_photo(caption="The quay.", credit="Old Agency")
+    led = [make_article(lead_photo=photo, authors=[make_author()]) for _ in range(2)]
+    live = make_live_story(slug="storm", authors=[make_author()])
+    make_entry(live, photo=photo)
+    other = make_article(slug="other", lead_photo=make_photo(), authors=[make_author()])
+    assert "(Old Agency)" in client.get(led[0].get_absolute_url()).text
+
+    photo.credit = "Ann Lens/New Agency"
+    photos.save_photo(photo=photo, user=make_user(EDITOR))
+
+    # One source: the library's photo, read by every page that shows it.
+    assert rerendered == [{led[0].pk, led[1].pk, live.pk}]
+    for story in [*led, live]:
+        page = client.get(story.get_absolute_url()).text
+        assert "(Ann Lens/New Agency)" in page
+        assert "Old Agency" not in page
+    assert other.pk not in rerendered[0]
+
+
+def test_a_removed_lead_photo_leaves_its_stories_and_their_pages(rerendered):
+    photo = make_photo()
+    story = make_article(lead_photo=photo, authors=[make_author()])
+
+    photos.delete_photo(photo=photo)
+
+    story.refresh_from_db()
+    assert story.lead_photo is None
+    assert rerendered == [{story.pk}]
+
+
+def test_a_file_two_library_photos_share_stays_until_the_last_goes(
+    media, django_capture_on_commit_callbacks
+):
+    # The demo's stories show one drawing with words of their own: a photo each.
+    first = make_photo()
+    second = make_photo(image=first.image.name, renditions=first.renditions)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        photos.delete_photo(photo=first)
+    assert all((media / name).exists() for name in stored_files(second))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        photos.delete_photo(photo=second)
+    assert not any((media / name).exists() for name in stored_files(second))
 
 
 def stored_files(photo):

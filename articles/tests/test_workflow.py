@@ -26,7 +26,15 @@ from articles.roles import (
     sync_roles,
 )
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user, sign_in
+from articles.tests.factories import (
+    DRAFT,
+    PUBLISHED,
+    REVIEW,
+    make_article,
+    make_photo,
+    make_user,
+    sign_in,
+)
 from authors.tests.factories import make_author
 from imaging.tests.factories import png_file
 
@@ -211,7 +219,9 @@ def test_publishing_twice_is_refused():
 
 
 def test_publishing_says_everything_that_is_missing():
-    article = make_article(status=REVIEW, authors=[], lead_image=png_file())
+    article = make_article(
+        status=REVIEW, authors=[], lead_photo=make_photo(image=png_file(), alt_text="")
+    )
 
     with pytest.raises(workflow.Incomplete) as refusal:
         workflow.publish(article=article, user=make_user(EDITOR))
@@ -227,8 +237,7 @@ def test_publishing_says_everything_that_is_missing():
 def test_a_complete_article_with_a_described_photo_publishes():
     article = make_article(
         status=REVIEW,
-        lead_image=png_file(),
-        lead_image_alt="A harbour at dawn",
+        lead_photo=make_photo(image=png_file(), alt_text="A harbour at dawn"),
         authors=[make_author()],
     )
 

@@ -54,12 +54,12 @@ def test_some_stories_are_updated_or_corrected_and_some_have_pictures(settings, 
     articles = Article.objects.all()
     assert articles.exclude(updated_at=None).exists()
     assert articles.filter(corrections__isnull=False).exists()
-    with_pictures = articles.exclude(lead_image="")
+    with_pictures = articles.exclude(lead_photo=None)
     assert 60 < with_pictures.count() < 140
-    picture = with_pictures.first()
-    assert picture.lead_image_alt
-    assert (tmp_path / picture.lead_image.name).exists()
-    jpegs = picture.lead_image_renditions["jpeg"]
+    picture = with_pictures.first().lead_photo
+    assert picture.alt_text
+    assert (tmp_path / picture.image.name).exists()
+    jpegs = picture.renditions["jpeg"]
     assert all((tmp_path / item["name"]).exists() for item in jpegs)
 
 

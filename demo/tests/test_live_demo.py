@@ -194,12 +194,12 @@ def test_an_entry_photo_is_drawn_and_described(tmp_path):
     )
     loader.load(folder=write_live(tmp_path / "demo", entries=entries))
 
-    entry = LiveEntry.objects.get(image_caption="The port at dawn.")
+    entry = LiveEntry.objects.get(photo__caption="The port at dawn.")
     story = entry.article
-    # The story's own drawing, shared: stored once.
-    assert entry.image.name == story.lead_image.name
-    assert entry.image_renditions == story.lead_image_renditions
-    assert entry.image_alt.startswith("Abstract illustration")
+    # The story's own drawing, shared: stored once, with the entry's own words.
+    assert entry.photo.image.name == story.lead_photo.image.name
+    assert entry.photo.renditions == story.lead_photo.renditions
+    assert entry.photo.alt_text.startswith("Abstract illustration")
 
 
 def test_the_sample_without_a_live_folder_still_reads(tmp_path):

@@ -35,12 +35,12 @@ def snapshot():
         "sections": list(Section.objects.values_list("tag__slug", "position", "label")),
         "articles": list(
             Article.objects.order_by("slug").values_list(
-                "slug", "modified_at", "edit_version", "lead_image", "published_at"
+                "slug", "modified_at", "edit_version", "lead_photo", "published_at"
             )
         ),
         "bylines": Authorship.objects.count(),
         "corrections": Correction.objects.count(),
-        "live entries": list(LiveEntry.objects.values_list("pk", "modified_at", "image")),
+        "live entries": list(LiveEntry.objects.values_list("pk", "modified_at", "photo")),
     }
 
 
@@ -77,18 +77,21 @@ def test_load_demo_builds_a_newsroom_and_running_it_again_changes_nothing(client
     assert {article.reading_minutes for article in articles} >= {1, 2, 3, 4}
 
     published = Article.objects.filter(status=Article.Status.PUBLISHED)
-    published = published.annotate(bylines=Count("authorships")).select_related("primary_tag")
+    published = published.annotate(bylines=Count("authorships")).select_related(
+        "primary_tag", "lead_photo"
+    )
     for article in published:
         assert article.bylines >= 1, article
         assert article.primary_tag in article.tags.all(), article
-        assert (article.lead_image_width, article.lead_image_height) == (1600, 900), article
-        assert article.lead_image_renditions.get("jpeg"), article
-        assert article.lead_image_alt.strip(), article
-        assert article.lead_image_credit, article
+        photo = article.lead_photo
+        assert (photo.width, photo.height) == (1600, 900), article
+        assert photo.renditions.get("jpeg"), article
+        assert photo.alt_text.strip(), article
+        assert photo.credit, article
     # Bylines keep their order: the first named author is at position 0.
     assert set(Authorship.objects.values_list("position", flat=True)) == {0, 1, 2}
     # Photos are shared: far fewer stored than stories that show one.
-    assert len(set(published.values_list("lead_image", flat=True))) <= 40
+    assert len(set(published.values_list("lead_photo__image", flat=True))) <= 40
 
     # A reader meets "Show More" on every kind of list.
     home = client.get("/")
@@ -159,7 +162,7 @@ def test_sample_story_is_loaded_with_its_times_byline_tags_and_correction(tmp_pa
     assert [author.slug for author in article.byline] == ["ada-reporter"]
     [correction] = article.corrections.all()
     assert correction.corrected_at == article.updated_at
-    assert article.lead_image_alt.startswith("Abstract illustration")
+    assert article.lead_photo.alt_text.startswith("Abstract illustration")
     assert article.body_html.startswith("<p>The National Assembly votes")
 
 

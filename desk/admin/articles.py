@@ -12,7 +12,7 @@ from .actions import BulkTransitions
 from .autosave import AutosaveViews
 from .columns import ArticleColumns
 from .filters import MineFilter, StatusFilter
-from .forms import ArticleForm
+from .forms import NEW_PHOTO, ArticleForm
 from .inlines import AuthorshipInline, CorrectionInline, PreviewLinkInline
 from .live import LiveDeskViews
 from .revisions import OwnRevisionsAdmin, RevisionViews
@@ -24,8 +24,6 @@ from .scale import (
     in_search_order,
     page_number,
 )
-
-LEAD_IMAGE_DETAILS = ["lead_image_alt", "lead_image_caption", "lead_image_credit"]
 
 
 class ArticleChangeList(DeskChangeList):
@@ -52,7 +50,7 @@ class ArticleAdmin(
     list_per_page = 50  # each row's cells cost more than its query
     show_facets = ShowFacets.NEVER
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["primary_tag"]
+    autocomplete_fields = ["primary_tag", "lead_photo"]
     inlines = [AuthorshipInline, CorrectionInline, PreviewLinkInline]
     save_on_top = True
     history_latest_first = True
@@ -84,7 +82,8 @@ class ArticleAdmin(
     def get_queryset(self, request):
         # Every column's joins, so the list costs the same whatever its length.
         byline = Prefetch("authorships", queryset=Authorship.objects.select_related("author"))
-        return super().get_queryset(request).select_related("primary_tag").prefetch_related(byline)
+        joined = super().get_queryset(request).select_related("primary_tag", "lead_photo")
+        return joined.prefetch_related(byline)
 
     def get_fieldsets(self, request, obj=None):
         publishing = ["state_text", "status", "published_at", "is_featured", "updated_at"]
@@ -95,7 +94,7 @@ class ArticleAdmin(
                 publishing.append("mark_as_update")
         return [
             (None, {"fields": ["title", "slug", "standfirst", "body"]}),
-            ("Lead image", {"fields": ["lead_image", *LEAD_IMAGE_DETAILS]}),
+            ("Lead photo", {"fields": ["lead_photo", *NEW_PHOTO]}),
             ("Tags", {"fields": ["primary_tag", "tags"]}),
             ("Publishing", {"fields": [*publishing, "last_saved", *extra]}),
         ]
@@ -123,6 +122,7 @@ class ArticleAdmin(
 
     def save_related(self, request, form, formsets, change):
         [byline] = [formset for formset in formsets if formset.model is Authorship]
+        form.save_new_photo(request.user)
         workflow.save_article(
             article=form.instance,
             user=request.user,

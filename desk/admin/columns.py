@@ -49,9 +49,10 @@ class ArticleColumns:
 
     @admin.display(description="Photo")
     def thumbnail(self, article):
-        return thumbnail_html(
-            article.lead_image, article.lead_image_renditions, size=48, css_class="nr-thumb"
-        )
+        photo = article.lead_photo
+        if photo is None:
+            return ""
+        return thumbnail_html(photo.image, photo.renditions, size=48, css_class="nr-thumb")
 
     @admin.display(description="Last saved")
     def last_saved(self, article):

@@ -1,14 +1,17 @@
 """The admin's forms: they collect what an editor asks for and ask workflow.py whether it may be.
 
-None of them writes: ArticleAdmin hands their cleaned data to the workflow's services.
+None of them writes but through a service: ArticleAdmin hands their cleaned data to the
+workflow's, and a photo uploaded on a form joins the library through articles/photos.py.
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from articles import body, history, workflow
-from articles.models import Article, PreviewLink
+from articles import body, history, photos, workflow
+from articles.models import Article, Photo, PreviewLink
 from articles.text import clean_html
+from imaging.fields import UploadedImageField
+from imaging.validators import validate_image
 
 from .editor import BodyEditorWidget
 
@@ -21,7 +24,60 @@ PUBLICATION_TIME_HELP = (
 )
 
 
-class ArticleForm(forms.ModelForm):
+NEW_PHOTO = ["new_photo", "new_photo_alt", "new_photo_caption", "new_photo_credit"]
+
+
+class NewPhotoFields(forms.Form):
+    """A photo uploaded on a story's or an entry's form: saved to the library through
+    articles/photos.py when the form is saved, and chosen as its photo (`photo_field`)."""
+
+    photo_field = None
+    new_photo = UploadedImageField(
+        label="or upload a new photo",
+        required=False,
+        validators=[validate_image],
+        help_text="Added to the photo library, with the words below.",
+    )
+    new_photo_alt = forms.CharField(
+        label="its alt text",
+        required=False,
+        max_length=Photo._meta.get_field("alt_text").max_length,
+        help_text="What the photo shows, for readers who cannot see it.",
+    )
+    new_photo_caption = forms.CharField(
+        label="its caption", required=False, max_length=Photo._meta.get_field("caption").max_length
+    )
+    new_photo_credit = forms.CharField(
+        label="its credit",
+        required=False,
+        max_length=Photo._meta.get_field("credit").max_length,
+        help_text="Photographer/Agency.",
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("new_photo") and not cleaned_data.get("new_photo_alt", "").strip():
+            self.add_error("new_photo_alt", "Describe the photo for readers who cannot see it.")
+        return cleaned_data
+
+    def save_new_photo(self, user):
+        """The upload, if any, into the library and onto the story or entry."""
+        upload = self.cleaned_data.get("new_photo")
+        if not upload:
+            return
+        photo = photos.upload_photo(
+            image=upload,
+            alt_text=self.cleaned_data["new_photo_alt"],
+            caption=self.cleaned_data.get("new_photo_caption", ""),
+            credit=self.cleaned_data.get("new_photo_credit", ""),
+            user=user,
+        )
+        setattr(self.instance, self.photo_field, photo)
+
+
+class ArticleForm(NewPhotoFields, forms.ModelForm):
+    photo_field = "lead_photo"
+
     # The edit_version this form was opened at; saving a stale copy is refused.
     based_on = forms.IntegerField(widget=forms.HiddenInput, required=False)
     mark_as_update = forms.BooleanField(

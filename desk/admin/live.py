@@ -23,12 +23,15 @@ from articles import workflow
 from articles.models import LiveEntry
 from authors.models import Author
 
+from .forms import NewPhotoFields
+
 DESK_ENTRIES = 50  # the newest entries listed on the desk; the rest are in the entry list
 
 
-class EntryPostForm(forms.ModelForm):
+class EntryPostForm(NewPhotoFields, forms.ModelForm):
     """A new entry, as short as posting can be: the body first, then what is optional."""
 
+    photo_field = "photo"
     authors = forms.ModelMultipleChoiceField(
         queryset=Author.objects.none(),
         required=False,
@@ -38,16 +41,17 @@ class EntryPostForm(forms.ModelForm):
 
     class Meta:
         model = LiveEntry
-        fields = ["body", "headline", "image", "image_alt", "is_key_event", "is_pinned"]
+        fields = ["body", "headline", "is_key_event", "is_pinned"]
         widgets = {
             "body": forms.Textarea(attrs={"rows": 6, "autofocus": True}),
             "headline": forms.TextInput(attrs={"size": 60}),
-            "image_alt": forms.TextInput(attrs={"size": 60}),
         }
-        labels = {"body": "What is happening", "image": "Photo (optional)"}
+        labels = {"body": "What is happening"}
 
     def __init__(self, *args, article, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["new_photo"].label = "Photo (optional)"
+        self.fields["new_photo"].help_text = "Added to the photo library."
         # The story's byline and the journalist's own profile; theirs first and ticked.
         own = Author.objects.filter(user=user).first()
         byline = [author for author in article.byline if author != own]
@@ -107,6 +111,7 @@ class LiveDeskViews:
             publish = "_draft" not in request.POST
             try:
                 with reversion.create_revision():
+                    form.save_new_photo(user)
                     entry = workflow.post_entry(
                         entry=form.instance,
                         article=article,

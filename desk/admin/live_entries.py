@@ -18,13 +18,15 @@ from articles import workflow
 from articles.models import LiveEntry, LiveEntryAuthorship
 from desk import search
 
+from .forms import NEW_PHOTO, NewPhotoFields
 from .revisions import OwnRevisionsAdmin
 from .scale import DeskChangeList, LookaheadPaginator, page_number
 
 EntryStatus = LiveEntry.Status
 
 
-class LiveEntryForm(forms.ModelForm):
+class LiveEntryForm(NewPhotoFields, forms.ModelForm):
+    photo_field = "photo"
     # Set for each request by LiveEntryAdmin.get_form.
     user = None
 
@@ -119,7 +121,7 @@ class LiveEntryAdmin(OwnRevisionsAdmin):
     show_full_result_count = False
     list_per_page = 50  # each row's cells cost more than its query
     show_facets = ShowFacets.NEVER
-    autocomplete_fields = ["article"]
+    autocomplete_fields = ["article", "photo"]
     readonly_fields = ["story", "when", "last_saved"]
     history_latest_first = True
 
@@ -143,7 +145,7 @@ class LiveEntryAdmin(OwnRevisionsAdmin):
         publishing = ["status", "when", "is_key_event", "is_pinned", "last_saved"]
         return [
             (None, {"fields": [*story, "headline", "body"]}),
-            ("Photo", {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
+            ("Photo", {"fields": ["photo", *NEW_PHOTO]}),
             ("Publishing", {"fields": publishing}),
         ]
 
@@ -210,6 +212,7 @@ class LiveEntryAdmin(OwnRevisionsAdmin):
     def save_related(self, request, form, formsets, change):
         [byline] = [formset for formset in formsets if formset.model is LiveEntryAuthorship]
         byline.save(commit=False)  # sorts the rows, for the history's message; writes nothing
+        form.save_new_photo(request.user)
         entry, authors = form.instance, byline.authors()
         if change:
             workflow.save_entry(entry=entry, user=request.user, authors=authors)

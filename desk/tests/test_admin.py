@@ -13,7 +13,15 @@ from taggit.models import Tag
 
 from articles.roles import CONTRIBUTOR, EDITOR, ROLES
 from articles.tests.admin_forms import change_url, form_data
-from articles.tests.factories import DRAFT, PUBLISHED, REVIEW, make_article, make_user, sign_in
+from articles.tests.factories import (
+    DRAFT,
+    PUBLISHED,
+    REVIEW,
+    make_article,
+    make_photo,
+    make_user,
+    sign_in,
+)
 from authors.tests.factories import make_author
 from imaging.tests.factories import png_file
 
@@ -33,8 +41,7 @@ def newsroom(settings, tmp_path):
         title="Vote count",
         authors=[ann],
         primary_tag=politics,
-        lead_image=png_file(),
-        lead_image_alt="Ballot boxes",
+        lead_photo=make_photo(image=png_file(), alt_text="Ballot boxes"),
     )
     published.tags.add(politics)
     return {
@@ -141,13 +148,14 @@ def test_the_list_costs_the_same_few_queries_for_3_or_30_articles(client):
     _logged_in(client, EDITOR)
     tag = Tag.objects.create(name="World", slug="world")
 
+    photo = make_photo(image=png_file(), alt_text="A")
+
     def add(count):
         for _ in range(count):
             make_article(
                 status=PUBLISHED,
                 primary_tag=tag,
-                lead_image=png_file(),
-                lead_image_alt="A",
+                lead_photo=photo,
                 authors=[make_author()],
             )
 

@@ -162,16 +162,16 @@ def test_a_photo_posted_with_an_entry_is_checked_and_kept(client, reporter, sett
         desk_url(story),
         {
             "body": "The scene at the quay.",
-            "image": png_file(),
-            "image_alt": "Waves over the quay wall",
+            "new_photo": png_file(),
+            "new_photo_alt": "Waves over the quay wall",
             "authors": [profile.pk],
             "_publish": "1",
         },
     )
 
-    entry = LiveEntry.objects.get()
-    assert entry.image_alt == "Waves over the quay wall"
-    assert entry.image_renditions
+    entry = LiveEntry.objects.select_related("photo").get()
+    assert entry.photo.alt_text == "Waves over the quay wall"  # a new photo in the library
+    assert entry.photo.renditions
     assert 'alt="Waves over the quay wall"' in client.get("/news/storm/").text
 
 

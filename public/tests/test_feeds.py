@@ -82,7 +82,7 @@ def test_lead_image_is_offered_as_media_content(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     add_lead_image(make_article(title="With a photo"))
     media = rss(client, "/rss/").find("item").find(f"{MEDIA}content")
-    assert media.get("url").startswith(f"{SITE_URL}/media/lead/")
+    assert media.get("url").startswith(f"{SITE_URL}/media/photos/")  # a library photo
     assert media.get("type") == "image/jpeg"
     assert (media.get("width"), media.get("height")) == ("1200", "675")
     assert media.findtext(f"{MEDIA}description") == "A steel-blue sky"

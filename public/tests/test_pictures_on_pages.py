@@ -7,7 +7,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article
-from articles.tests.factories import make_article
+from articles.tests.factories import make_article, make_photo
 from authors.tests.factories import make_author
 from imaging.tests.factories import image_bytes, upload
 from imaging.tests.markup import Tags
@@ -22,15 +22,16 @@ def refuse(*args, **kwargs):
 def test_pages_render_without_opening_any_image(client, monkeypatch):
     author = make_author(avatar=upload(image_bytes("JPEG", (400, 400)), "ada.jpg"))
     story = make_article(
-        lead_image=upload(image_bytes("JPEG", (1400, 900)), "flood.jpg"),
-        lead_image_alt="A flooded street",
+        lead_photo=make_photo(
+            image=upload(image_bytes("JPEG", (1400, 900)), "flood.jpg"), alt_text="A flooded street"
+        ),
         authors=[author],
     )
     make_article(
         slug="older",
         is_featured=False,
         published_at=story.published_at - timezone.timedelta(hours=1),
-        lead_image=upload(image_bytes("PNG", (600, 400)), "older.png"),
+        lead_photo=make_photo(image=upload(image_bytes("PNG", (600, 400)), "older.png")),
         authors=[author],
     )
     Article.objects.filter(pk=story.pk).update(is_featured=True)

@@ -69,7 +69,7 @@ def article():
 def test_article_page_has_canonical_open_graph_and_twitter_meta(client, article):
     page = head(client, "/news/budget-passes/")
     url = f"{SITE_URL}/news/budget-passes/"
-    image = f"{SITE_URL}{article.lead_image.url}"
+    image = f"{SITE_URL}{article.lead_photo.image.url}"
 
     assert [link["href"] for link in page.links["canonical"]] == [url]
     expected = {
@@ -104,7 +104,7 @@ def test_json_ld_is_a_complete_news_article(client, settings, article):
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Budget passes"
     assert data["description"] == "MPs vote it through."
-    assert data["image"] == [f"{SITE_URL}{article.lead_image.url}"]
+    assert data["image"] == [f"{SITE_URL}{article.lead_photo.image.url}"]
     assert data["datePublished"] == machine_time(article.published_at)
     assert data["dateModified"] == machine_time(article.last_modified)
     assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.template import Context, Template
 
-from articles.tests.factories import DRAFT, NOW, REVIEW, make_article, make_tag
+from articles.tests.factories import DRAFT, NOW, REVIEW, make_article, make_photo, make_tag
 from authors.tests.factories import make_author
 from imaging.tests.factories import png_file
 from public.tests.pages import element, img_attrs, list_slugs, next_link, shows_image
@@ -45,10 +45,12 @@ def story(clock, authors):
         primary_tag=politics,
         tags=[politics, "Elections"],
         corrections=["An earlier version misspelt a constituency."],
-        lead_image=png_file("count.png", size=(16, 9)),
-        lead_image_alt="Volunteers counting ballot papers at long tables",
-        lead_image_caption="The count in Sunderland",
-        lead_image_credit="Jo Smith/Agency",
+        lead_photo=make_photo(
+            image=png_file("count.png", size=(16, 9)),
+            alt_text="Volunteers counting ballot papers at long tables",
+            caption="The count in Sunderland",
+            credit="Jo Smith/Agency",
+        ),
     )
 
 
@@ -202,7 +204,7 @@ def test_article_page_shows_the_lead_image_with_alt_text_caption_and_credit(page
     figure = element(page, 'class="lead-image"')
     img = img_attrs(figure)
 
-    assert shows_image(figure, story.lead_image)
+    assert shows_image(figure, story.lead_photo.image)
     assert img["alt"] == "Volunteers counting ballot papers at long tables"
     assert int(img["width"]) > 0  # the browser reserves the space
     assert int(img["height"]) > 0

@@ -24,7 +24,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from articles import search_index
-from articles.models import Article, Authorship, Correction, TaggedArticle
+from articles.models import Article, Authorship, Correction, Photo, TaggedArticle
 from articles.text import WORDS_PER_MINUTE
 from authors.models import Author
 from demo import bulk_writes
@@ -194,7 +194,16 @@ def _pictures():
         image.save(content, format="JPEG", quality=85)
         name = default_storage.save(f"lead/generated/picture-{number}.jpg", content)
         renditions = make_renditions(image, name=name, storage=default_storage)
-        pictures.append({"name": name, "width": 1920, "height": 1280, "renditions": renditions})
+        # One library photo each: a photo's words are its own, wherever it leads a story.
+        photo = Photo.objects.create(
+            image=name,
+            width=1920,
+            height=1280,
+            renditions=renditions,
+            alt_text="Evening light over the town, from the harbour wall.",
+            credit="Newsroom staff",
+        )
+        pictures.append({"photo_id": photo.pk})
     return pictures
 
 
@@ -202,14 +211,7 @@ def _picture_fields(plan, writer):
     if not plan.pictures or writer.random.random() >= plan.picture_share:
         return {}
     picture = writer.random.choice(plan.pictures)
-    return {
-        "lead_image": picture["name"],
-        "lead_image_width": picture["width"],
-        "lead_image_height": picture["height"],
-        "lead_image_renditions": picture["renditions"],
-        "lead_image_alt": "Evening light over the town, from the harbour wall.",
-        "lead_image_credit": "Newsroom staff",
-    }
+    return {"lead_photo_id": picture["photo_id"]}
 
 
 def _insert(stories, plan, writer):
