@@ -12,6 +12,7 @@ autosaves    autosaved copies of unsaved work
 live         live coverage's entries and their bylines
 search       the stored search document (PostgreSQL)
 revisions    what a stored revision holds
+tracking     who wrote and last changed a row, and when (stories, entries, photos)
 """
 
 from . import revisions

@@ -1,6 +1,5 @@
 """The article, and which tags are public (a tag is public through its stories)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.lookups import IsNull
@@ -17,10 +16,11 @@ from .addresses import SlugRedirect
 from .photos import Photo
 from .querysets import ArticleQuerySet
 from .tags import TaggedArticle
+from .tracking import Tracked
 from .visibility import Status
 
 
-class Article(models.Model):
+class Article(Tracked):
     Status = Status
 
     title = models.CharField(max_length=200)
@@ -93,24 +93,6 @@ class Article(models.Model):
     )
     coverage_ended_at = models.DateTimeField(
         "live coverage ended", null=True, blank=True, editable=False
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    modified_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
     )
     # Bumped by every save: a form based on an older number is a stale copy.
     edit_version = models.PositiveIntegerField(default=1, editable=False)

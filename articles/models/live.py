@@ -7,7 +7,6 @@ authors in order and two flags: pinned (at most one per story, shown at the top)
 event (listed at the top as a link). Every write is in articles/workflow.py.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils.formats import date_format
 from authors.models import Author
 
 from ..text import render_markdown
+from .tracking import Tracked
 
 BODY_HELP = (
     "Markdown, as in an article: a blank line between paragraphs, “> ” before a quotation, "
@@ -54,7 +54,7 @@ class LiveEntryQuerySet(models.QuerySet):
         )
 
 
-class LiveEntry(models.Model):
+class LiveEntry(Tracked):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -100,24 +100,6 @@ class LiveEntry(models.Model):
         "key event",
         default=False,
         help_text="Listed under “Key events” at the top of the page, by its headline.",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    modified_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
     )
 
     objects = LiveEntryQuerySet.as_manager()

@@ -1,9 +1,10 @@
 """The photo library: photos placed in any number of stories (articles/photos.py writes)."""
 
-from django.conf import settings
 from django.db import models
 
 from imaging.fields import CheckedImageField
+
+from .tracking import staff_member
 
 
 class Photo(models.Model):
@@ -32,14 +33,7 @@ class Photo(models.Model):
         help_text="Photographer/Agency. Printed with the photo wherever it is placed.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    uploaded_by = staff_member()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
