@@ -4,7 +4,6 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.lookups import IsNull
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import Tag
@@ -17,7 +16,7 @@ from .photos import Photo
 from .querysets import ArticleQuerySet
 from .tags import TaggedArticle
 from .tracking import Tracked
-from .visibility import Status
+from .visibility import Status, is_public
 
 
 class Article(Tracked):
@@ -179,11 +178,7 @@ class Article(Tracked):
 
     @property
     def is_published(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return is_public(self.status, self.published_at)
 
     @property
     def is_scheduled(self):

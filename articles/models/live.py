@@ -17,6 +17,7 @@ from authors.models import Author
 
 from ..text import render_markdown
 from .tracking import Tracked
+from .visibility import is_public
 
 BODY_HELP = (
     "Markdown, as in an article: a blank line between paragraphs, “> ” before a quotation, "
@@ -151,11 +152,7 @@ class LiveEntry(Tracked):
 
     @property
     def is_published(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return is_public(self.status, self.published_at)
 
     @property
     def anchor(self):

@@ -20,3 +20,10 @@ def published_rule(path=""):
     the article from a row that points at it ("article__" from a byline).
     """
     return Q(**{f"{path}status": Status.PUBLISHED, f"{path}published_at__lte": timezone.now()})
+
+
+def is_public(status, published_at):
+    """The same rule for one row in hand (a story, a live entry): `is_published`."""
+    return (
+        status == Status.PUBLISHED and published_at is not None and published_at <= timezone.now()
+    )

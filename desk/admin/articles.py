@@ -19,10 +19,9 @@ from .revisions import OwnRevisionsAdmin, RevisionViews
 from .scale import (
     AuthorFilter,
     DeskChangeList,
-    LookaheadPaginator,
+    LookaheadPages,
     TagFilter,
     in_search_order,
-    page_number,
 )
 
 
@@ -32,7 +31,13 @@ class ArticleChangeList(DeskChangeList):
 
 @admin.register(Article)
 class ArticleAdmin(
-    AutosaveViews, LiveDeskViews, RevisionViews, BulkTransitions, ArticleColumns, OwnRevisionsAdmin
+    AutosaveViews,
+    LiveDeskViews,
+    RevisionViews,
+    BulkTransitions,
+    ArticleColumns,
+    LookaheadPages,
+    OwnRevisionsAdmin,
 ):
     form = ArticleForm
     list_display = ["thumbnail", "title", "status_badge", "publication", "byline", "primary_tag"]
@@ -65,10 +70,6 @@ class ArticleAdmin(
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
-
-    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
-        number = page_number(request)
-        return LookaheadPaginator(queryset, per_page, number=number, orphans=orphans)
 
     def get_search_results(self, request, queryset, search_term):
         """Stories matching `search_term` in the search index, best first (desk/search.py)."""

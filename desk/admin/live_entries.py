@@ -20,7 +20,7 @@ from desk import search
 
 from .forms import NEW_PHOTO, NewPhotoFields
 from .revisions import OwnRevisionsAdmin
-from .scale import DeskChangeList, LookaheadPaginator, page_number
+from .scale import DeskChangeList, LookaheadPages
 
 EntryStatus = LiveEntry.Status
 
@@ -106,7 +106,7 @@ class EntryChangeList(DeskChangeList):
 
 
 @admin.register(LiveEntry)
-class LiveEntryAdmin(OwnRevisionsAdmin):
+class LiveEntryAdmin(LookaheadPages, OwnRevisionsAdmin):
     form = LiveEntryForm
     inlines = [EntryBylineInline]
     list_display = ["when", "title", "story", "status", "is_key_event", "is_pinned"]
@@ -130,10 +130,6 @@ class LiveEntryAdmin(OwnRevisionsAdmin):
 
     def get_changelist(self, request, **kwargs):
         return EntryChangeList
-
-    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
-        number = page_number(request)
-        return LookaheadPaginator(queryset, per_page, number=number, orphans=orphans)
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():

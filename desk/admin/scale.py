@@ -55,6 +55,14 @@ def page_number(request):
         return 1  # the admin's own check answers it
 
 
+class LookaheadPages:
+    """A ModelAdmin's pages counted only a few ahead (`LookaheadPaginator`)."""
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        number = page_number(request)
+        return LookaheadPaginator(queryset, per_page, number=number, orphans=orphans)
+
+
 class DeskChangeList(ChangeList):
     """The admin's list without the columns it never shows."""
 
