@@ -57,6 +57,11 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # The editorial back office: every admin of ours, the desk's views and previews.
     "desk",
+    # Newsletters (editions, the send ledger) and reader accounts (sign-in by email link).
+    "newsletters",
+    "readers",
+    # Providers' bounce and complaint webhooks, and their email backends when wanted.
+    "anymail",
     "public",
     "articles",
     "authors",
@@ -329,3 +334,28 @@ STAFF_SESSION_HOURS = env.int("STAFF_SESSION_HOURS", default=10)
 SESSION_COOKIE_AGE = STAFF_SESSION_HOURS * 60 * 60
 # django-axes tells of every sign-in at INFO; the audit trail has them. Failures stay (WARNING).
 LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}
+
+# --- Mail, reader accounts and newsletters (readers/, newsletters/; docs/newsletters.md) ---
+# Where mail leaves, in django-environ's syntax: `smtp://user:password@host:587`
+# (`smtp+tls://`, `smtps://`), `consolemail://` (printed: the default), or
+# `filemail:///path/to/folder`. A provider's API instead: EMAIL_BACKEND names an anymail backend.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+if env.str("EMAIL_BACKEND", default=""):
+    EMAIL_BACKEND = env.str("EMAIL_BACKEND")
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# The domain in our Message-IDs and List-Ids: the site's own by default.
+MAIL_DOMAIN = env.str("MAIL_DOMAIN", default=urlsplit(SITE_URL).hostname or "localhost")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <news@{MAIL_DOMAIN}>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Jobs that send one edition side by side (each takes its own batches of the ledger).
+NEWSLETTER_SEND_JOBS = env.int("NEWSLETTER_SEND_JOBS", default=2)
+# Sign-in and sign-up links one address, and one network address, may ask for an hour.
+READER_LINKS_PER_ADDRESS = env.int("READER_LINKS_PER_ADDRESS", default=5)
+READER_LINKS_PER_IP = env.int("READER_LINKS_PER_IP", default=30)
+# Bounce and complaint webhooks (django-anymail): the basic-auth secret in the webhook's
+# address, and the provider's own signing key where it signs (Mailgun, Postmark...).
+ANYMAIL = {
+    "WEBHOOK_SECRET": env.str("ANYMAIL_WEBHOOK_SECRET", default="") or None,
+    "MAILGUN_WEBHOOK_SIGNING_KEY": env.str("MAILGUN_WEBHOOK_SIGNING_KEY", default="") or None,
+}

@@ -13,7 +13,16 @@ coverage: `live.py` (a story's live desk) and `live_entries.py` (LiveEntryAdmin)
 from .articles import ArticleAdmin
 from .authors import AuthorAdmin
 from .live_entries import LiveEntryAdmin
+from .newsletters import EditionAdmin, NewsletterAdmin
 from .photos import PhotoAdmin
 from .sections import SectionAdmin
 
-__all__ = ["ArticleAdmin", "AuthorAdmin", "LiveEntryAdmin", "PhotoAdmin", "SectionAdmin"]
+__all__ = [
+    "ArticleAdmin",
+    "AuthorAdmin",
+    "EditionAdmin",
+    "LiveEntryAdmin",
+    "NewsletterAdmin",
+    "PhotoAdmin",
+    "SectionAdmin",
+]
