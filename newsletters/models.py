@@ -5,11 +5,11 @@ ledger's rows moving from pending to sent, so it can stop, resume and run again 
 mailing anyone twice (newsletters/services/sending.py; docs/newsletters.md).
 """
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
 from articles.models import Article
+from newsletters.rendering import mail_domain
 from readers.models import Reader
 
 
@@ -164,7 +164,7 @@ class Delivery(models.Model):
     @property
     def message_id(self):
         """The same for every attempt at this mail: a receiver can tell a repeat."""
-        return f"<edition-{self.edition_id}.reader-{self.reader_id}@{settings.MAIL_DOMAIN}>"
+        return f"<edition-{self.edition_id}.reader-{self.reader_id}@{mail_domain()}>"
 
 
 class Suppression(models.Model):

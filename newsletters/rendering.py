@@ -6,11 +6,17 @@ address goes; `personalise` puts it in per mail, and the archive puts the newsle
 page there instead.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.template.loader import render_to_string
 
 UNSUBSCRIBE_MARK = "__UNSUBSCRIBE_URL__"
 IMAGE_WIDTH = 640
+
+
+def mail_domain() -> str:
+    return settings.MAIL_DOMAIN or urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
 def absolute(url: str) -> str:

@@ -343,9 +343,12 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 if env.str("EMAIL_BACKEND", default=""):
     EMAIL_BACKEND = env.str("EMAIL_BACKEND")
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
-# The domain in our Message-IDs and List-Ids: the site's own by default.
-MAIL_DOMAIN = env.str("MAIL_DOMAIN", default=urlsplit(SITE_URL).hostname or "localhost")
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <news@{MAIL_DOMAIN}>")
+# The domain in our Message-IDs and List-Ids; empty: SITE_URL's (newsletters/rendering.py).
+MAIL_DOMAIN = env.str("MAIL_DOMAIN", default="")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL",
+    default=f"{SITE_NAME} <news@{MAIL_DOMAIN or urlsplit(SITE_URL).hostname or 'localhost'}>",
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Jobs that send one edition side by side (each takes its own batches of the ledger).

@@ -7,7 +7,6 @@ the "once": one edition a day per briefing, one alert per story per alert newsle
 
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -136,7 +135,7 @@ def test_send(*, edition: Edition, user, to: str) -> None:
     probe = Delivery(edition=edition, reader_id=0, email=to)
     message = sending.message_for(edition, probe, subject_prefix="[Test] ")
     message.extra_headers["Message-ID"] = (
-        f"<test-{edition.pk}-{timezone.now().timestamp()}@{settings.MAIL_DOMAIN}>"
+        f"<test-{edition.pk}-{int(timezone.now().timestamp() * 1000)}@{rendering.mail_domain()}>"
     )
     message.send()
 

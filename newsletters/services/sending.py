@@ -109,7 +109,7 @@ def message_for(
             # RFC 8058: one POST to this address unsubscribes, no page to click through.
             "List-Unsubscribe": f"<{url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "List-Id": f"{newsletter.name} <{newsletter.slug}.{settings.MAIL_DOMAIN}>",
+            "List-Id": f"{newsletter.name} <{newsletter.slug}.{rendering.mail_domain()}>",
         },
     )
     message.attach_alternative(rendering.personalise(edition.html, url), "text/html")

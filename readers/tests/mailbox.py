@@ -10,9 +10,10 @@ import time
 from collections import Counter
 from email import policy
 from pathlib import Path
+from urllib.parse import urlsplit
 
 SINK = Path(__file__).with_name("smtp_sink.py")
-URL = re.compile(r"https?://[^\s<>\"')]+")
+URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,]")
 WAIT_SECONDS = 60  # each wait ends as soon as what it waits for is there
 
 
@@ -71,6 +72,9 @@ class Mailbox:
         self._wait(lambda: len(list(self.folder.glob("*.eml"))) >= count, f"{count} mails")
         return self.messages[:count]
 
+    def to(self, address: str) -> list:
+        return [m for m in self.messages if m["To"] == address]
+
     def received(self) -> Counter:
         """How many copies of each (recipient, Message-ID) arrived."""
         log = self.folder / "received.log"
@@ -97,4 +101,4 @@ def links(message) -> list[str]:
 
 def path_of(url: str) -> str:
     """The path of one of the site's absolute addresses, for the test client."""
-    return "/" + url.split("://", 1)[1].split("/", 1)[1]
+    return urlsplit(url).path or "/"
