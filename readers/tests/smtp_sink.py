@@ -27,8 +27,6 @@ class Keeper:
         self.log = open(folder / "received.log", "a", buffering=1)  # noqa: SIM115
 
     async def handle_DATA(self, server, session, envelope):
-        if self.delay:
-            await asyncio.sleep(self.delay)  # a slow server, for a worker to be killed mid-send
         content = envelope.original_content
         self.count += 1
         if self.keep:
@@ -37,6 +35,10 @@ class Keeper:
             os.replace(partial, self.folder / f"{self.count:07d}.eml")
         message_id = BytesHeaderParser().parsebytes(content)["Message-ID"]
         self.log.write("".join(f"{rcpt}\t{message_id}\n" for rcpt in envelope.rcpt_tos))
+        if self.delay:
+            # A slow reply, after the mail is kept (as a real server queues it before it
+            # answers): a worker may be killed while it waits.
+            await asyncio.sleep(self.delay)
         return "250 OK"
 
 

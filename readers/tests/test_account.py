@@ -2,7 +2,6 @@
 newsletters, their data's export and deletion, signing out; and none of it is a staff
 session."""
 
-
 import pytest
 from django.test import Client
 
