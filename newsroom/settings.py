@@ -5,6 +5,7 @@ once here through django-environ. Production differs from development by variabl
 `.env.example` lists them all.
 """
 
+import secrets
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -350,7 +351,7 @@ DEFAULT_FROM_EMAIL = env.str(
     default=f"{SITE_NAME} <news@{MAIL_DOMAIN or urlsplit(SITE_URL).hostname or 'localhost'}>",
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", default="") or DEFAULT_FROM_EMAIL
 # Jobs that send one edition side by side (each takes its own batches of the ledger).
 NEWSLETTER_SEND_JOBS = env.int("NEWSLETTER_SEND_JOBS", default=2)
 # Sign-in and sign-up links one address, and one network address, may ask for an hour.
@@ -358,7 +359,11 @@ READER_LINKS_PER_ADDRESS = env.int("READER_LINKS_PER_ADDRESS", default=5)
 READER_LINKS_PER_IP = env.int("READER_LINKS_PER_IP", default=30)
 # Bounce and complaint webhooks (django-anymail): the basic-auth secret in the webhook's
 # address, and the provider's own signing key where it signs (Mailgun, Postmark...).
+# Unset, each is a random value of this process's: every call is refused (400), none is
+# trusted, and no secret has a default.
 ANYMAIL = {
-    "WEBHOOK_SECRET": env.str("ANYMAIL_WEBHOOK_SECRET", default="") or None,
-    "MAILGUN_WEBHOOK_SIGNING_KEY": env.str("MAILGUN_WEBHOOK_SIGNING_KEY", default="") or None,
+    "WEBHOOK_SECRET": env.str("ANYMAIL_WEBHOOK_SECRET", default="")
+    or f"unset:{secrets.token_urlsafe(32)}",
+    "MAILGUN_WEBHOOK_SIGNING_KEY": env.str("MAILGUN_WEBHOOK_SIGNING_KEY", default="")
+    or secrets.token_urlsafe(32),
 }

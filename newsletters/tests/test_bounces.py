@@ -89,3 +89,9 @@ def test_a_forged_webhook_changes_nothing(client):
     assert wrong_secret.status_code == 400
     assert not Suppression.objects.exists()
     assert Subscription.objects.exists()
+
+
+def test_junk_is_refused_not_an_error(client):
+    assert post(client, {"nothing": "here"}).status_code == 400
+    junk = client.post(URL, "not json", content_type="application/json")
+    assert junk.status_code == 400
