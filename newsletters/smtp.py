@@ -18,6 +18,7 @@ the caller: the row goes from sent to failed.
 
 import re
 import smtplib
+import socket
 
 from django.core.mail.message import sanitize_address
 
@@ -39,6 +40,10 @@ def send(connection: smtplib.SMTP, message, *, before_end) -> None:
     recipients = [sanitize_address(addr, encoding) for addr in message.recipients()]
     data = message.message().as_bytes(linesep="\r\n")
 
+    # The end-of-data mark goes out in a write of its own, right after the message: without
+    # TCP_NODELAY, Nagle's algorithm holds it until the server acknowledges the message,
+    # which a delayed ACK puts off by up to 40 ms a mail.
+    connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     connection.ehlo_or_helo_if_needed()
     code, reply = connection.mail(sender)
     if code != 250:
