@@ -154,20 +154,15 @@ def main():
         expected = {f"reader{i}@example.net" for i in range(args.subscribers)}
         statuses = Counter(Delivery.objects.values_list("status", flat=True))
         print(f"subscribers: {args.subscribers}, workers: {args.workers}")
-        print(
-            f"seeding readers and subscriptions: {seeded:.1f} s; writing the ledger: {ledger:.1f} s"
-        )
-        print(
-            f"killed (SIGKILL) after {killed_after:.1f} s with {at_kill} mails received, {claimed} rows claimed"
-        )
-        print(
-            f"whole send, kill and restart included: {total:.1f} s ({len(lines) / total:.0f} mails/s)"
-        )
+        print(f"seeding subscribers: {seeded:.1f} s; writing the ledger: {ledger:.1f} s")
+        print(f"killed (SIGKILL) after {killed_after:.1f} s: {at_kill} mails in, {claimed} claimed")
+        print(f"whole send, kill and restart included: {total:.1f} s ({len(lines) / total:.0f}/s)")
         print(
             f"mails received: {len(lines)}; subscribers with exactly one: "
             f"{sum(1 for a in expected if copies[a] == 1)}; with none: "
             f"{sum(1 for a in expected if copies[a] == 0)}; with more than one: "
-            f"{sum(1 for a in expected if copies[a] > 1)}; strangers: {len(set(copies) - expected)}"
+            f"{sum(1 for a in expected if copies[a] > 1)}; "
+            f"strangers: {len(set(copies) - expected)}"
         )
         print(f"ledger: {dict(statuses)}")
 

@@ -118,3 +118,19 @@ def test_a_bad_address_is_a_clear_message(client):
     assert response.status_code == 400
     assert b"Enter a valid email address" in response.content
     assert not Token.objects.exists()
+
+
+def test_the_daily_prune_forgets_old_links_and_counts(client, mailbox):
+    from django.core.management import call_command
+
+    from readers import tasks
+    from readers.models import Attempt
+
+    ask_for_link(client)
+    mailbox.wait_for(1)
+    assert Token.objects.count() == Attempt.objects.count() // 2 == 1
+    with time_machine.travel(timezone.now() + timedelta(days=2)):
+        tasks.prune.enqueue()
+        call_command("run_worker", worker_id="tests", batch=True, verbosity=0)
+    assert not Token.objects.exists()
+    assert not Attempt.objects.exists()
