@@ -76,3 +76,26 @@ def test_newsletter_and_account_pages_pass_axe(site, settings, axe_page, viewpor
         axe_page.goto(site + url)
         found[url] = axe_violations(axe_page)
     assert {url: lines for url, lines in found.items() if lines} == {}
+
+
+def test_a_signed_in_reader_sees_their_name_on_the_same_cached_page(
+    site, settings, mailbox, new_page, viewport
+):
+    settings.SITE_URL = site
+    story = make_article()
+    page = new_page()
+    page.goto(site + "/account/")
+    page.get_by_label("Email address").fill(EMAIL)
+    page.get_by_role("button", name="Email me a sign-in link").click()
+    (message,) = mailbox.wait_for(1)
+    (link,) = [u for u in links(message) if "/account/link/" in u]
+    page.goto(link)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(site + "/account/")
+
+    response = page.goto(site + story.get_absolute_url())
+    assert "public" in response.headers["cache-control"]
+    slot = page.locator("[data-reader-slot]")
+    slot.filter(has_text=f"Signed in as {EMAIL}").wait_for()
+    assert page.locator("#signup-email-story").input_value() == EMAIL
+    assert page.problems == []

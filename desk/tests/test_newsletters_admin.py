@@ -81,6 +81,8 @@ def test_a_daily_newsletter_needs_its_time(editor):
 
 def test_an_edition_is_previewed_as_html_and_text(editor, draft):
     client = sign_in(Client(), editor)
+    change = client.get(f"/admin/newsletters/edition/{draft.pk}/change/")
+    assert b"0 / 0" in change.content  # a draft: no ledger yet
     html = client.get(f"/admin/newsletters/edition/{draft.pk}/preview/")
     assert b"Harbour news" in html.content
     assert "'unsafe-inline'" in html["Content-Security-Policy"]

@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 
 from newsletters import rendering, smtp, unsubscribe
@@ -85,13 +84,6 @@ def resume(*, edition: Edition) -> None:
         edition.status = Edition.Status.SENDING
         edition.save(update_fields=["status"])
         _enqueue(edition)
-
-
-def progress(edition: Edition) -> dict:
-    counts = dict(
-        Delivery.objects.filter(edition=edition).values_list("status").annotate(n=Count("pk"))
-    )
-    return {status: counts.get(status, 0) for status in Delivery.Status.values}
 
 
 def message_for(

@@ -51,7 +51,9 @@ def confirm(*, secret: str) -> Subscription:
     """Spend a confirmation link: the reader (made if new) is subscribed, once."""
     with transaction.atomic():
         token = tokens.spend(secret, Token.Purpose.SUBSCRIBE)
-        newsletter = Newsletter.objects.get(pk=int(token.subject))
+        newsletter = Newsletter.objects.filter(pk=int(token.subject), is_active=True).first()
+        if newsletter is None:
+            raise tokens.InvalidToken("This newsletter is no longer sent.")
         reader = accounts.reader_for(token.email)
         # A reader who confirms wants the mail again, whatever bounced before.
         Suppression.objects.filter(email=reader.email).delete()

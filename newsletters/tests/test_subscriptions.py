@@ -104,3 +104,15 @@ def test_a_forged_unsubscribe_address_is_a_404(client):
     assert client.post(f"/newsletters/unsubscribe/{key}x/").status_code == 404
     assert client.post("/newsletters/unsubscribe/1:2/").status_code == 404
     assert Subscription.objects.exists()
+
+
+def test_a_confirmation_for_a_newsletter_stopped_since_subscribes_no_one(client, mailbox):
+    briefing = make_newsletter(offered_on_stories=True)
+    client.post("/newsletters/sign-up/", {"email": EMAIL})
+    (path,) = confirm_links(mailbox.wait_for(1)[0])
+    briefing.is_active = False
+    briefing.save()
+    response = client.post(path)
+    assert response.status_code == 400
+    assert b"no longer sent" in response.content
+    assert not Subscription.objects.exists()
