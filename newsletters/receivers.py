@@ -4,10 +4,9 @@ checks their signatures), and changes to what the public archive pages show."""
 from anymail.signals import tracking
 from django.db.models.signals import post_delete, post_save
 
-from pagecache import invalidate
-
+from . import archive
 from .models import Newsletter, Suppression
-from .services import editions, suppressions
+from .services import suppressions
 
 # Anymail's normalised event types that mean "stop mailing this address".
 STOPPING = {"bounced": Suppression.Reason.BOUNCE, "complained": Suppression.Reason.COMPLAINT}
@@ -22,7 +21,7 @@ def provider_event(sender, event, esp_name, **kwargs):
 
 
 def newsletter_changed(sender, **kwargs):
-    invalidate([editions.ARCHIVE_KEY])
+    archive.changed()
 
 
 def connect():

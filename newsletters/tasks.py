@@ -1,14 +1,9 @@
-"""The newsletters' work on the one task queue (docs/queue.md)."""
+"""The newsletters' work on the one task queue (docs/queue.md). An edition's send job is
+`newsletters.services.sending.send_edition`, beside the loop it runs."""
 
 from jobs.compat import task
 
-from .services import editions, sending
-
-
-@task(takes_context=True)
-def send_edition(context, edition_id):
-    """Send an edition's pending mail; safe to run twice, and alongside other jobs."""
-    return sending.run(edition_id=edition_id, job_id=str(context.task_result.id))
+from .services import editions
 
 
 @task()

@@ -23,9 +23,10 @@ from public import freshness
 from readers import session, throttle, tokens
 from readers.models import Token
 
+from . import archive
 from .forms import SignUpForm
 from .models import Edition, Newsletter
-from .services import editions, subscriptions
+from .services import subscriptions
 from .unsubscribe import read as read_unsubscribe_key
 
 ARCHIVE_LENGTH = 30
@@ -33,28 +34,26 @@ ARCHIVE_LENGTH = 30
 
 @public_page
 def newsletter_list(request):
-    record(editions.ARCHIVE_KEY)
+    record(archive.ARCHIVE_KEY)
     newsletters = list(Newsletter.objects.filter(is_active=True))
     return render(request, "newsletters/list.html", {"newsletters": newsletters})
 
 
 @public_page
 def newsletter_detail(request, slug):
-    record(editions.ARCHIVE_KEY)
+    record(archive.ARCHIVE_KEY)
     newsletter = get_object_or_404(Newsletter, slug=slug)
-    archive = newsletter.editions.filter(status=Edition.Status.SENT).only(
+    sent = newsletter.editions.filter(status=Edition.Status.SENT).only(
         "subject", "finished_at", "newsletter_id"
     )[:ARCHIVE_LENGTH]
-    return render(
-        request, "newsletters/detail.html", {"newsletter": newsletter, "archive": archive}
-    )
+    return render(request, "newsletters/detail.html", {"newsletter": newsletter, "archive": sent})
 
 
 @public_page
 def edition_detail(request, slug, pk):
     """An archived edition, drawn from its stories as they are now: a story withdrawn
     since it went out is not shown here (nothing not public shows anywhere public)."""
-    record(editions.ARCHIVE_KEY)
+    record(archive.ARCHIVE_KEY)
     edition = get_object_or_404(
         Edition.objects.select_related("newsletter"),
         pk=pk,

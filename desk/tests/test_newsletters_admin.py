@@ -116,7 +116,9 @@ def test_an_editor_starts_and_pauses_a_send(editor, draft):
     draft.refresh_from_db()
     assert draft.status == Edition.Status.SENDING
     assert Delivery.objects.count() == 2
-    assert DBTaskResult.objects.filter(task_path="newsletters.tasks.send_edition").exists()
+    assert DBTaskResult.objects.filter(
+        task_path="newsletters.services.sending.send_edition"
+    ).exists()
     action(client, "pause_sending", draft)
     draft.refresh_from_db()
     assert draft.status == Edition.Status.PAUSED

@@ -14,11 +14,8 @@ from articles import workflow
 from articles.models import Article
 from newsletters import rendering
 from newsletters.models import Delivery, Edition, Newsletter
-from pagecache import invalidate
 
 from . import sending
-
-ARCHIVE_KEY = "newsletters"
 
 
 class NotAllowed(Exception):
@@ -138,8 +135,3 @@ def test_send(*, edition: Edition, user, to: str) -> None:
         f"<test-{edition.pk}-{int(timezone.now().timestamp() * 1000)}@{rendering.mail_domain()}>"
     )
     message.send()
-
-
-def archived(edition: Edition) -> None:
-    """A finished send joins the web archive: the archive pages let go of their copies."""
-    invalidate([ARCHIVE_KEY])

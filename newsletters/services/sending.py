@@ -18,7 +18,8 @@ from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import transaction
 from django.utils import timezone
 
-from newsletters import rendering, smtp, unsubscribe
+from jobs.compat import task
+from newsletters import archive, rendering, smtp, unsubscribe
 from newsletters.models import Delivery, Edition, Subscription, Suppression
 
 logger = logging.getLogger(__name__)
@@ -31,9 +32,13 @@ class NotAllowed(Exception):
     pass
 
 
-def _enqueue(edition):
-    from newsletters.tasks import send_edition
+@task(takes_context=True)
+def send_edition(context, edition_id):
+    """Send an edition's pending mail; safe to run twice, and alongside other jobs."""
+    return run(edition_id=edition_id, job_id=str(context.task_result.id))
 
+
+def _enqueue(edition):
     for _ in range(settings.NEWSLETTER_SEND_JOBS):
         send_edition.enqueue(edition.pk)
 
@@ -193,7 +198,5 @@ def _finish(edition):
         status=Edition.Status.SENT, finished_at=timezone.now()
     )
     if finished:
-        from newsletters.services import editions
-
-        editions.archived(edition)
+        archive.changed()
     return "finished"
