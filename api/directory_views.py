@@ -1,0 +1,176 @@
+"""Authors, tags, the masthead's sections, search and the corrections feed."""
+
+from django.db.models import F, prefetch_related_objects
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import ParseError
+from rest_framework.response import Response
+
+from articles.models import Correction, public_tags, published_rule
+from authors.models import Author
+from pagecache.keys import record
+from public import freshness
+from public.models import Section
+from public.search import Filters, Sort, clean_query, parse_query, search
+
+from .addresses import api_url
+from .base import PAGE_PARAMETERS, ContentView, answers, page_of
+from .paging import CURSOR_PARAM, ApiPage, id_page, limit_from, next_url, timed_page
+from .serializers import (
+    AuthorDetailSerializer,
+    AuthorSerializer,
+    CorrectionFeedItemSerializer,
+    SearchItemSerializer,
+    SectionSerializer,
+    TagSerializer,
+)
+from .stories import tags_prefetch
+
+AuthorPage = page_of(AuthorSerializer, "AuthorPage")
+TagPage = page_of(TagSerializer, "TagPage")
+SearchPage = page_of(SearchItemSerializer, "SearchPage")
+CorrectionPage = page_of(CorrectionFeedItemSerializer, "CorrectionPage")
+SectionList_ = page_of(SectionSerializer, "SectionList")
+
+
+class AuthorList(ContentView):
+    @extend_schema(
+        operation_id="authors_list",
+        summary="Every author, in the order they joined",
+        parameters=PAGE_PARAMETERS,
+        responses=answers(AuthorPage),
+    )
+    def get(self, request):
+        page = id_page(request, Author.objects.all())
+        record(freshness.AUTHORS, *(freshness.author(a.pk) for a in page.items))
+        return Response(
+            {
+                "results": AuthorSerializer(page.items, many=True).data,
+                "next": next_url(request, page),
+            }
+        )
+
+
+class AuthorDetail(ContentView):
+    @extend_schema(
+        operation_id="authors_retrieve",
+        summary="One author, with their full biography",
+        responses=answers(AuthorDetailSerializer, not_found=True),
+    )
+    def get(self, request, slug):
+        author = get_object_or_404(Author, slug=slug)
+        record(freshness.author(author.pk))
+        return Response(AuthorDetailSerializer(author).data)
+
+
+class TagList(ContentView):
+    @extend_schema(
+        operation_id="tags_list",
+        summary="The public tags (those a public story is filed under)",
+        parameters=PAGE_PARAMETERS,
+        responses=answers(TagPage),
+    )
+    def get(self, request):
+        page = id_page(request, public_tags())
+        # A tag turns public or not with a story filed under it: that change empties the
+        # search form's topics, the same list.
+        record(freshness.SEARCH, *(freshness.tag(t.pk) for t in page.items))
+        return Response(
+            {"results": TagSerializer(page.items, many=True).data, "next": next_url(request, page)}
+        )
+
+
+class TagDetail(ContentView):
+    @extend_schema(
+        operation_id="tags_retrieve",
+        summary="One public tag",
+        responses=answers(TagSerializer, not_found=True),
+    )
+    def get(self, request, slug):
+        tag = get_object_or_404(public_tags(), slug=slug)
+        record(freshness.SEARCH, freshness.tag(tag.pk))
+        return Response(
+            {**TagSerializer(tag).data, "stories_url": f"{api_url('stories')}?tag={tag.slug}"}
+        )
+
+
+class SectionList(ContentView):
+    @extend_schema(
+        operation_id="sections_list",
+        summary="The masthead's sections, in their order (a short list: one page)",
+        responses=answers(SectionList_),
+    )
+    def get(self, request):
+        record(freshness.MASTHEAD)
+        sections = Section.objects.for_masthead()
+        return Response({"results": SectionSerializer(sections, many=True).data, "next": None})
+
+
+class Search(ContentView):
+    @extend_schema(
+        operation_id="search",
+        summary="Full-text search over public stories, best match first",
+        parameters=[
+            OpenApiParameter("q", str, required=True, description='Words, "a phrase", -not.'),
+            OpenApiParameter(
+                "sort", str, enum=[Sort.RELEVANCE, Sort.NEWEST], description="relevance (default)"
+            ),
+            *PAGE_PARAMETERS,
+        ],
+        responses=answers(SearchPage),
+    )
+    def get(self, request):
+        query, _ = clean_query(request.query_params.get("q", ""))
+        if not query:
+            raise ParseError("Give the words to look for in `q`.")
+        sort = request.query_params.get("sort", Sort.RELEVANCE)
+        if sort not in (Sort.RELEVANCE, Sort.NEWEST):
+            raise ParseError("`sort` is `relevance` or `newest`.")
+        # Search ranks its newest few hundred matches in memory: the cursor is a place
+        # in that ranked list, never an OFFSET in SQL.
+        after = request.query_params.get(CURSOR_PARAM, "")
+        if after and not (after.isascii() and after.isdigit() and len(after) < 5):
+            raise ParseError(f"`{CURSOR_PARAM}` is not a cursor this API wrote.")
+        results = search(
+            parse_query(query),
+            sort=sort,
+            filters=Filters(),
+            start=int(after or 0),
+            per_page=limit_from(request),
+        )
+        prefetch_related_objects(results.items, tags_prefetch())
+        record(freshness.SEARCH, *map(freshness.story, results.items))
+        page = ApiPage(results.items, str(results.next_start) if results.has_next else None)
+        return Response(
+            {
+                "results": SearchItemSerializer(results.items, many=True).data,
+                "next": next_url(request, page),
+            }
+        )
+
+
+class CorrectionFeed(ContentView):
+    @extend_schema(
+        operation_id="corrections_list",
+        summary="Corrections to public stories, newest first",
+        parameters=PAGE_PARAMETERS,
+        responses=answers(CorrectionPage),
+    )
+    def get(self, request):
+        corrections = Correction.objects.filter(published_rule("article__")).select_related(
+            "article"
+        )
+        page = timed_page(request, _by_time(corrections))
+        record(freshness.CORRECTIONS, freshness.NEWS)
+        record(*(freshness.article(c.article_id) for c in page.items))
+        return Response(
+            {
+                "results": CorrectionFeedItemSerializer(page.items, many=True).data,
+                "next": next_url(request, page),
+            }
+        )
+
+
+def _by_time(corrections):
+    """Corrections page as stories do, by (time, id): their time under that name."""
+    return corrections.annotate(published_at=F("corrected_at"))

@@ -1,0 +1,44 @@
+"""Issuing, revoking and checking API keys: every write to them goes through here."""
+
+import hashlib
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import ApiKey
+
+PREFIX = "nr_"
+
+
+def digest_of(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def issue_key(*, name: str, requests_per_minute: int | None = None) -> tuple[ApiKey, str]:
+    """A new key named `name`; returns the row and the key itself, shown only this once."""
+    raw = PREFIX + secrets.token_urlsafe(32)
+    fields = {} if requests_per_minute is None else {"requests_per_minute": requests_per_minute}
+    key = ApiKey.objects.create(name=name, prefix=raw[:10], digest=digest_of(raw), **fields)
+    return key, raw
+
+
+def revoke_key(*, key: ApiKey) -> ApiKey:
+    """Refuse the key from now on (its row stays, so logs keep a name for it)."""
+    with transaction.atomic():
+        ApiKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+        key.refresh_from_db()
+    return key
+
+
+def change_limit(*, key: ApiKey, name: str, requests_per_minute: int) -> ApiKey:
+    key.name, key.requests_per_minute = name, requests_per_minute
+    key.save(update_fields=["name", "requests_per_minute"])
+    return key
+
+
+def active_key(raw: str) -> ApiKey | None:
+    """The active key `raw` is, or None: one indexed query on its digest."""
+    if not raw or len(raw) > 200:
+        return None
+    return ApiKey.objects.filter(digest=digest_of(raw), revoked_at__isnull=True).first()
