@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from articles.models import Authorship, public_tags
+from articles.models import Article, Authorship, public_tags
 from authors.models import Author
 from pagecache.keys import record
 from public import freshness
@@ -84,9 +84,8 @@ class StoryEntries(ContentView):
         responses=answers(EntryPage, not_found=True),
     )
     def get(self, request, slug):
-        story = get_object_or_404(
-            public_stories().filter(coverage_started_at__isnull=False), slug=slug
-        )
+        live = Article.objects.published().filter(coverage_started_at__isnull=False)
+        story = get_object_or_404(live.only("pk", "slug"), slug=slug)
         record(freshness.article(story.pk))
         page = timed_page(request, published_entries(story))
         entries = EntrySerializer(page.items, many=True, context={"story_slug": story.slug})
