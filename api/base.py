@@ -23,6 +23,8 @@ from .paging import CURSOR_PARAM, LIMIT_PARAM, MAX_LIMIT
 from .serializers import ErrorSerializer
 from .throttling import KeyRateThrottle
 
+PAGE_PARAMS = (CURSOR_PARAM, LIMIT_PARAM)
+
 
 class ContentView(APIView):
     authentication_classes = [ApiKeyAuthentication]
@@ -30,6 +32,18 @@ class ContentView(APIView):
     throttle_classes = [KeyRateThrottle]
     renderer_classes = [JSONRenderer]
     parser_classes = []
+
+    # The query parameters the endpoint reads; any other is a 400 naming it, so a typo
+    # (`?tags=`) is an error, not a silently unfiltered list.
+    reads = ()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # the key and its limit come first
+        if unknown := sorted(set(request.query_params) - set(self.reads)):
+            known = ", ".join(f"`{name}`" for name in self.reads) or "none"
+            raise exceptions.ParseError(
+                f"Unknown query parameter {', '.join(map(repr, unknown))} (this one reads {known})."
+            )
 
     def permission_denied(self, request, message=None, code=None):
         # The one permission is holding a key: its absence is a 401 that says how to send one.
@@ -71,16 +85,28 @@ def answers(ok, *, not_found=False):
     return documented
 
 
-PAGE_PARAMETERS = [
-    OpenApiParameter(
-        CURSOR_PARAM, str, description="The cursor of the next page, from the last page's `next`."
-    ),
-    OpenApiParameter(
-        LIMIT_PARAM,
-        {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
-        description=f"Items per page, 1 to {MAX_LIMIT} (20 by default).",
-    ),
-]
+# What each kind of list's cursor looks like: (time in µs, id), an id, a place in a ranking.
+TIMED_CURSOR = r"^(-[0-9]{1,16}|[0-9]{1,17})-[0-9]{1,18}$"
+ID_CURSOR = r"^[0-9]{1,18}$"
+RANK_CURSOR = r"^[0-9]{1,3}$"
+
+
+def page_parameters(cursor_pattern=TIMED_CURSOR):
+    return [
+        OpenApiParameter(
+            CURSOR_PARAM,
+            {"type": "string", "pattern": cursor_pattern},
+            description="The next page's cursor: take the whole `next` address instead.",
+        ),
+        LIMIT,
+    ]
+
+
+LIMIT = OpenApiParameter(
+    LIMIT_PARAM,
+    {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+    description=f"Items per page, 1 to {MAX_LIMIT} (20 by default).",
+)
 
 
 def page_of(serializer_class, name):

@@ -14,7 +14,15 @@ from public.models import Section
 from public.search import Filters, Sort, clean_query, parse_query, search
 
 from .addresses import api_url
-from .base import PAGE_PARAMETERS, ContentView, answers, page_of
+from .base import (
+    ID_CURSOR,
+    PAGE_PARAMS,
+    RANK_CURSOR,
+    ContentView,
+    answers,
+    page_of,
+    page_parameters,
+)
 from .paging import CURSOR_PARAM, ApiPage, id_page, limit_from, next_url, timed_page
 from .serializers import (
     AuthorDetailSerializer,
@@ -34,10 +42,12 @@ SectionList_ = page_of(SectionSerializer, "SectionList")
 
 
 class AuthorList(ContentView):
+    reads = PAGE_PARAMS
+
     @extend_schema(
         operation_id="authors_list",
         summary="Every author, in the order they joined",
-        parameters=PAGE_PARAMETERS,
+        parameters=page_parameters(ID_CURSOR),
         responses=answers(AuthorPage),
     )
     def get(self, request):
@@ -64,10 +74,12 @@ class AuthorDetail(ContentView):
 
 
 class TagList(ContentView):
+    reads = PAGE_PARAMS
+
     @extend_schema(
         operation_id="tags_list",
         summary="The public tags (those a public story is filed under)",
-        parameters=PAGE_PARAMETERS,
+        parameters=page_parameters(ID_CURSOR),
         responses=answers(TagPage),
     )
     def get(self, request):
@@ -107,6 +119,8 @@ class SectionList(ContentView):
 
 
 class Search(ContentView):
+    reads = (*PAGE_PARAMS, "q", "sort")
+
     @extend_schema(
         operation_id="search",
         summary="Full-text search over public stories, best match first",
@@ -115,24 +129,25 @@ class Search(ContentView):
             OpenApiParameter(
                 "sort", str, enum=[Sort.RELEVANCE, Sort.NEWEST], description="relevance (default)"
             ),
-            *PAGE_PARAMETERS,
+            *page_parameters(RANK_CURSOR),
         ],
         responses=answers(SearchPage),
     )
     def get(self, request):
         query, _ = clean_query(request.query_params.get("q", ""))
-        if not query:
-            raise ParseError("Give the words to look for in `q`.")
         sort = request.query_params.get("sort", Sort.RELEVANCE)
         if sort not in (Sort.RELEVANCE, Sort.NEWEST):
             raise ParseError("`sort` is `relevance` or `newest`.")
         # Search ranks its newest few hundred matches in memory: the cursor is a place
         # in that ranked list, never an OFFSET in SQL.
         after = request.query_params.get(CURSOR_PARAM, "")
-        if after and not (after.isascii() and after.isdigit() and len(after) < 5):
+        if after and not (after.isascii() and after.isdigit() and len(after) < 4):
             raise ParseError(f"`{CURSOR_PARAM}` is not a cursor this API wrote.")
+        parsed = parse_query(query)
+        if not parsed:  # no word to look for (only exclusions, or nothing): nothing found
+            return Response({"results": [], "next": None})
         results = search(
-            parse_query(query),
+            parsed,
             sort=sort,
             filters=Filters(),
             start=int(after or 0),
@@ -150,10 +165,12 @@ class Search(ContentView):
 
 
 class CorrectionFeed(ContentView):
+    reads = PAGE_PARAMS
+
     @extend_schema(
         operation_id="corrections_list",
         summary="Corrections to public stories, newest first",
-        parameters=PAGE_PARAMETERS,
+        parameters=page_parameters(),
         responses=answers(CorrectionPage),
     )
     def get(self, request):

@@ -1,6 +1,6 @@
 """The content API, version 1: `/api/v1/…` (docs/api.md)."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
 from pagecache import edge_page
@@ -38,4 +38,6 @@ urlpatterns = [
         ),
         name="docs",
     ),
+    # Any other address under the API is a JSON 404, as a client expects.
+    re_path(r"^[\s\S]*$", views.not_found),
 ]

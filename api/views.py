@@ -1,6 +1,6 @@
 """The stories: lists by cursor, one story in full, a live story's entries, ninjs."""
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
@@ -11,7 +11,7 @@ from pagecache.keys import record
 from public import freshness
 
 from . import ninjs
-from .base import PAGE_PARAMETERS, ContentView, answers, page_of
+from .base import PAGE_PARAMS, ContentView, answers, page_of, page_parameters
 from .paging import next_url, timed_page
 from .serializers import EntrySerializer, StoryDetailSerializer, StorySerializer
 from .stories import public_stories, public_story, published_entries
@@ -21,11 +21,13 @@ EntryPage = page_of(EntrySerializer, "EntryPage")
 
 
 class StoryList(ContentView):
+    reads = (*PAGE_PARAMS, "tag", "author")
+
     @extend_schema(
         operation_id="stories_list",
         summary="Public stories, newest first",
         parameters=[
-            *PAGE_PARAMETERS,
+            *page_parameters(),
             OpenApiParameter("tag", str, description="Only stories filed under this tag's slug."),
             OpenApiParameter("author", str, description="Only stories by this author's slug."),
         ],
@@ -35,18 +37,18 @@ class StoryList(ContentView):
         stories = public_stories()
         options = {}
         tag_slug, author_slug = request.query_params.get("tag"), request.query_params.get("author")
-        if tag_slug is not None and author_slug is not None:
-            # Each alone walks an index of its own; both at once would scan: one at a time.
-            return Response({"detail": "Filter by `tag` or by `author`, not both."}, status=400)
         if tag_slug is not None:
             tag = get_object_or_404(public_tags(), slug=tag_slug)
             stories, options = stories.filter(tags=tag), {"ids_first": True}
             record(freshness.tag(tag.pk), freshness.tag_list(tag.pk))
-        elif author_slug is not None:
+        if author_slug is not None:
             author = get_object_or_404(Author, slug=author_slug)
-            options = {"bylines": Authorship.objects.published().filter(author=author)}
             record(freshness.author(author.pk), freshness.author_list(author.pk))
-        else:
+            if tag_slug is None:  # an author's own index of bylines, as their page walks
+                options = {"bylines": Authorship.objects.published().filter(author=author)}
+            else:
+                stories = stories.filter(authorships__author=author)
+        if tag_slug is None and author_slug is None:
             record(freshness.NEWS)
         page = timed_page(request, stories, **options)
         record(*map(freshness.story, page.items))
@@ -77,10 +79,12 @@ class StoryDetail(ContentView):
 
 
 class StoryEntries(ContentView):
+    reads = PAGE_PARAMS
+
     @extend_schema(
         operation_id="stories_entries_list",
         summary="A live story's published entries, newest first",
-        parameters=PAGE_PARAMETERS,
+        parameters=page_parameters(),
         responses=answers(EntryPage, not_found=True),
     )
     def get(self, request, slug):
@@ -100,3 +104,7 @@ class StoryNinjs(ContentView):
     )
     def get(self, request, slug):
         return Response(ninjs.document(_story_or_404(slug)))
+
+
+def not_found(request):
+    return JsonResponse({"detail": "No such address in this API (see /api/v1/docs/)."}, status=404)
