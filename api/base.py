@@ -44,6 +44,12 @@ class ContentView(APIView):
             raise exceptions.ParseError(
                 f"Unknown query parameter {', '.join(map(repr, unknown))} (this one reads {known})."
             )
+        for name in request.query_params:
+            values = request.query_params.getlist(name)
+            if len(values) > 1:
+                raise exceptions.ParseError(f"`{name}` is given more than once.")
+            if name in PAGE_PARAMS and not values[0]:
+                raise exceptions.ParseError(f"`{name}` is empty: leave it out instead.")
 
     def permission_denied(self, request, message=None, code=None):
         # The one permission is holding a key: its absence is a 401 that says how to send one.

@@ -125,7 +125,7 @@ class Search(ContentView):
         operation_id="search",
         summary="Full-text search over public stories, best match first",
         parameters=[
-            OpenApiParameter("q", str, required=True, description='Words, "a phrase", -not.'),
+            OpenApiParameter("q", str, description='Words, "a phrase", -not (none: no results).'),
             OpenApiParameter(
                 "sort", str, enum=[Sort.RELEVANCE, Sort.NEWEST], description="relevance (default)"
             ),
@@ -143,6 +143,7 @@ class Search(ContentView):
         after = request.query_params.get(CURSOR_PARAM, "")
         if after and not (after.isascii() and after.isdigit() and len(after) < 4):
             raise ParseError(f"`{CURSOR_PARAM}` is not a cursor this API wrote.")
+        limit = limit_from(request)
         parsed = parse_query(query)
         if not parsed:  # no word to look for (only exclusions, or nothing): nothing found
             return Response({"results": [], "next": None})
@@ -151,7 +152,7 @@ class Search(ContentView):
             sort=sort,
             filters=Filters(),
             start=int(after or 0),
-            per_page=limit_from(request),
+            per_page=limit,
         )
         prefetch_related_objects(results.items, tags_prefetch())
         record(freshness.SEARCH, *map(freshness.story, results.items))

@@ -6,6 +6,8 @@ Driven from one test (schemathesis' own pytest plugin does not run under this py
 with every check schemathesis has.
 """
 
+import os
+
 import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
@@ -19,7 +21,9 @@ from public.models import Section
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = 12  # per operation and mode
+# Per operation and mode. Derandomised: the suite runs the same cases every time (a CI run
+# never fails on a case no one can reproduce); raise it to explore by hand.
+EXAMPLES = int(os.environ.get("API_CONTRACT_EXAMPLES", 12))
 
 
 @pytest.fixture
@@ -45,6 +49,7 @@ def test_the_api_keeps_its_contract(auth, mode):
             max_examples=EXAMPLES,
             deadline=None,
             database=None,
+            derandomize=True,
             suppress_health_check=list(HealthCheck),
         )
         def keeps_contract(case):
