@@ -15,9 +15,14 @@ def digest_of(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def issue_key(*, name: str, requests_per_minute: int | None = None) -> tuple[ApiKey, str]:
-    """A new key named `name`; returns the row and the key itself, shown only this once."""
-    raw = PREFIX + secrets.token_urlsafe(32)
+def issue_key(
+    *, name: str, requests_per_minute: int | None = None, raw: str | None = None
+) -> tuple[ApiKey, str]:
+    """A new key named `name`; returns the row and the key itself, shown only this once.
+
+    `raw` is for the demo's key, made from the site's secret so it is the same every run.
+    """
+    raw = raw or PREFIX + secrets.token_urlsafe(32)
     fields = {} if requests_per_minute is None else {"requests_per_minute": requests_per_minute}
     key = ApiKey.objects.create(name=name, prefix=raw[:10], digest=digest_of(raw), **fields)
     return key, raw

@@ -1,6 +1,7 @@
 """Endpoints and deliveries as administrators change them: every write is here."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from . import signing
 from .delivery import deliver
@@ -29,6 +30,17 @@ def rotate_secret(*, endpoint):
     """A new secret: signatures change at once (tell the partner first)."""
     endpoint.secret = signing.new_secret()
     endpoint.save(update_fields=["secret"])
+    return endpoint
+
+
+def disable_endpoint(*, endpoint, by):
+    """Pause an endpoint by hand: its events wait, and go out in order once re-enabled."""
+    Endpoint.objects.filter(pk=endpoint.pk, is_active=True).update(
+        is_active=False,
+        disabled_at=timezone.now(),
+        disabled_reason=f"Disabled by {by} at {timezone.now():%Y-%m-%d %H:%M} UTC.",
+    )
+    endpoint.refresh_from_db()
     return endpoint
 
 

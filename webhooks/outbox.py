@@ -10,6 +10,9 @@ def record_event(*, type, story, subject_id=None, once_key=None):
     """Write an event about `story`, a delivery to each endpoint that wants it,
     and the job sending each: all in the caller's transaction. None when there was
     nothing new to say (announced already, or folded into a waiting update)."""
+    endpoints = [e for e in Endpoint.objects.filter(is_active=True) if e.wants(type)]
+    if not endpoints:
+        return None  # no one listens: nothing to keep (an endpoint added later starts then)
     with transaction.atomic():
         if once_key and Event.objects.filter(once_key=once_key).exists():
             return None
@@ -26,7 +29,6 @@ def record_event(*, type, story, subject_id=None, once_key=None):
                 )
         except IntegrityError:  # announced by another process meanwhile
             return None
-        endpoints = [e for e in Endpoint.objects.filter(is_active=True) if e.wants(type)]
         deliveries = Delivery.objects.bulk_create(
             Delivery(event=event, endpoint=endpoint) for endpoint in endpoints
         )

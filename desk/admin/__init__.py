@@ -8,12 +8,26 @@ are `forms.py`, `inlines.py`, `filters.py`, `columns.py`, `actions.py` (bulk act
 (autosave and the preview beside the form). `photos.py` registers the photo library. Live
 coverage: `live.py` (a story's live desk) and `live_entries.py` (LiveEntryAdmin).
 `authors.py` registers journalists' profiles; `sections.py` the masthead's sections.
+`api_keys.py` and `webhooks.py`: the content API's keys, webhook endpoints and their
+delivery log (superusers only).
 """
 
+from .api_keys import ApiKeyAdmin
 from .articles import ArticleAdmin
 from .authors import AuthorAdmin
 from .live_entries import LiveEntryAdmin
 from .photos import PhotoAdmin
 from .sections import SectionAdmin
+from .webhooks import DeliveryAdmin, EndpointAdmin, EventAdmin
 
-__all__ = ["ArticleAdmin", "AuthorAdmin", "LiveEntryAdmin", "PhotoAdmin", "SectionAdmin"]
+__all__ = [
+    "ApiKeyAdmin",
+    "ArticleAdmin",
+    "AuthorAdmin",
+    "DeliveryAdmin",
+    "EndpointAdmin",
+    "EventAdmin",
+    "LiveEntryAdmin",
+    "PhotoAdmin",
+    "SectionAdmin",
+]

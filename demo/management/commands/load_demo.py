@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.api_key import demo_key
 from demo.frontmatter import FrontMatterError
 from demo.loader import load
 
@@ -17,3 +19,9 @@ class Command(BaseCommand):
         except FrontMatterError as exc:
             raise CommandError(f"Nothing was loaded. {exc}") from exc
         self.stdout.write(self.style.SUCCESS(str(summary)))
+        key = demo_key()
+        self.stdout.write(
+            f"Content API demo key: {key}\n"
+            f"  curl -H 'Authorization: Bearer {key}' {settings.SITE_URL}/api/v1/stories/\n"
+            f"  docs: {settings.SITE_URL}/api/v1/docs/ (docs/api.md)"
+        )
