@@ -1,6 +1,7 @@
 """The content API, version 1: `/api/v1/…` (docs/api.md)."""
 
 from django.urls import path, re_path
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
 from pagecache import edge_page
@@ -9,6 +10,12 @@ from . import directory_views as directory
 from . import views
 
 app_name = "api"
+
+
+@extend_schema(exclude=True)
+class OpenApiDocument(SpectacularJSONAPIView):
+    """The document itself, left out of itself."""
+
 
 # The document and its browsable docs change with a deploy, not with content: anyone may
 # read them, and the edge may keep them (no key, no purge needed).
@@ -28,7 +35,7 @@ urlpatterns = [
     path("corrections/", directory.CorrectionFeed.as_view(), name="corrections"),
     path(
         "openapi.json",
-        edge_page(DOCS_KEY, until_deadline=False)(SpectacularJSONAPIView.as_view()),
+        edge_page(DOCS_KEY, until_deadline=False)(OpenApiDocument.as_view()),
         name="openapi",
     ),
     path(

@@ -25,12 +25,6 @@ def published(sender, article, **kwargs):
     record_event(type=EventType.STORY_PUBLISHED, story=article, once_key=publication_key(article))
 
 
-def unpublished(sender, article, **kwargs):
-    # Withdrawn: told if readers could see it (a story still scheduled was never public).
-    if article.published_at is not None and is_public(PUBLISHED, article.published_at):
-        record_event(type=EventType.STORY_UNPUBLISHED, story=article)
-
-
 def deleted(sender, article, **kwargs):
     if article.is_published:
         record_event(type=EventType.STORY_UNPUBLISHED, story=article)
@@ -46,13 +40,15 @@ def story_saving(sender, instance, raw=False, **kwargs):
 
 
 def story_saved(sender, instance, raw=False, created=False, **kwargs):
-    """An edit of a story public before and after, at the same time: `story.updated`.
-    (A publication, a new time or an unpublication is the workflow's signal's event.)"""
+    """A story public before this save: `story.updated` if it still is, at the same time;
+    `story.unpublished` if it is not (back to draft, or rescheduled for later). Its
+    publication is the workflow's signal's event (`published`)."""
     before = getattr(instance, "_webhook_before", None)
-    if raw or created or before is None:
+    if raw or created or before is None or not is_public(before["status"], before["published_at"]):
         return
-    same_time = before["published_at"] == instance.published_at
-    if same_time and is_public(before["status"], before["published_at"]) and instance.is_published:
+    if not instance.is_published:
+        record_event(type=EventType.STORY_UNPUBLISHED, story=instance)
+    elif before["published_at"] == instance.published_at:
         record_event(type=EventType.STORY_UPDATED, story=instance)
 
 
@@ -89,7 +85,6 @@ def rerendered(sender, article_ids, **kwargs):
 def connect():
     uid = "webhooks-{}".format
     signals.article_published.connect(published, dispatch_uid=uid("published"))
-    signals.article_unpublished.connect(unpublished, dispatch_uid=uid("unpublished"))
     signals.article_deleted.connect(deleted, dispatch_uid=uid("deleted"))
     signals.stories_rerendered.connect(rerendered, dispatch_uid=uid("rerendered"))
     pre_save.connect(story_saving, sender=Article, dispatch_uid=uid("story-saving"))

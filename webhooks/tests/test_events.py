@@ -110,6 +110,14 @@ def test_an_event_about_a_story_withdrawn_before_it_was_sent_is_not_sent(receive
     ]
 
 
+def test_a_public_story_rescheduled_for_later_is_withdrawn_until_then(receiver, editor, draft):
+    workflow.publish(article=draft, user=editor)
+    workflow.publish(article=draft, user=editor, at=timezone.now() + timedelta(hours=1))
+    run_jobs()
+
+    assert [e["type"] for e in receiver.events()] == ["story.unpublished"]
+
+
 def test_drafts_scheduled_stories_and_draft_entries_send_nothing(receiver, editor, draft):
     draft.title = "Still a draft"
     workflow.save_article(article=draft, user=editor, previous=draft)
