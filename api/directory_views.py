@@ -38,7 +38,7 @@ AuthorPage = page_of(AuthorSerializer, "AuthorPage")
 TagPage = page_of(TagSerializer, "TagPage")
 SearchPage = page_of(SearchItemSerializer, "SearchPage")
 CorrectionPage = page_of(CorrectionFeedItemSerializer, "CorrectionPage")
-SectionList_ = page_of(SectionSerializer, "SectionList")
+SectionPage = page_of(SectionSerializer, "SectionList")
 
 
 class AuthorList(ContentView):
@@ -110,7 +110,7 @@ class SectionList(ContentView):
     @extend_schema(
         operation_id="sections_list",
         summary="The masthead's sections, in their order (a short list: one page)",
-        responses=answers(SectionList_),
+        responses=answers(SectionPage),
     )
     def get(self, request):
         record(freshness.MASTHEAD)

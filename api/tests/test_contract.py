@@ -10,7 +10,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
@@ -27,7 +29,19 @@ EXAMPLES = int(os.environ.get("API_CONTRACT_EXAMPLES", 12))
 
 
 @pytest.fixture
-def auth():
+def test_database_stays_open():
+    """Schemathesis calls the WSGI application itself, whose request signals close the
+    database connection after each request (the test's transaction with it, on
+    PostgreSQL): kept open, as Django's test client does."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def auth(test_database_stays_open):
     ann, politics = make_author(name="Ann Lee", slug="ann-lee"), make_tag("Politics")
     Section.objects.create(tag=politics)
     make_article(slug="story", authors=[ann], tags=[politics], corrections=["A fix."])
