@@ -5,7 +5,8 @@ A 200 is cacheable by the edge under the surrogate keys of what it shows (the pa
 keys, public/freshness.py), so a save purges the API's copies with the pages', and no
 copy outlives the next scheduled publication. The edge keeps one copy per key
 (`Vary: Authorization`): a request reaches a copy only with the key it was made for, so
-a revoked or missing key is refused by the origin, not served by the edge.
+a missing key is refused by the origin, not served by the edge; and each copy names its
+key among its surrogate keys, so revoking a key purges every copy made for it.
 """
 
 from django.utils.cache import patch_vary_headers
@@ -19,6 +20,7 @@ from pagecache import edge, keys
 from pagecache.store import next_deadline
 
 from .authentication import ApiKeyAuthentication, HasApiKey
+from .keys import key_surrogate
 from .paging import CURSOR_PARAM, LIMIT_PARAM, MAX_LIMIT
 from .serializers import ErrorSerializer
 from .throttling import KeyRateThrottle
@@ -58,7 +60,10 @@ class ContentView(APIView):
     def dispatch(self, request, *args, **kwargs):
         with keys.collecting() as shown:
             response = super().dispatch(request, *args, **kwargs)
-        if request.method in ("GET", "HEAD") and response.status_code == 200 and shown:
+        key = getattr(self.request, "auth", None)
+        if request.method in ("GET", "HEAD") and response.status_code == 200 and key and shown:
+            # The key's own surrogate key: revoking it purges every copy made for it.
+            shown.add(key_surrogate(key.pk))
             edge.make_shared(response, shown, deadline=next_deadline())
             patch_vary_headers(response, ["Authorization"])
         return response

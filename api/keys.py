@@ -6,6 +6,8 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
+import pagecache
+
 from .models import ApiKey
 
 PREFIX = "nr_"
@@ -28,11 +30,18 @@ def issue_key(
     return key, raw
 
 
+def key_surrogate(pk) -> str:
+    """The surrogate key every answer made for API key `pk` carries (api/base.py)."""
+    return f"api-key-{pk}"
+
+
 def revoke_key(*, key: ApiKey) -> ApiKey:
-    """Refuse the key from now on (its row stays, so logs keep a name for it)."""
+    """Refuse the key from now on, and purge the edge's copies made for it (its row stays,
+    so logs keep a name for it)."""
     with transaction.atomic():
         ApiKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
         key.refresh_from_db()
+        pagecache.invalidate([key_surrogate(key.pk)])
     return key
 
 

@@ -1,10 +1,12 @@
 """The stories as the API serves them: only what is public, in full, by cursor."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
+from api.keys import active_key, issue_key, revoke_key
 from articles.tests.factories import (
     ENTRY_DRAFT,
     NOW,
@@ -17,6 +19,7 @@ from articles.tests.factories import (
     make_tag,
 )
 from authors.tests.factories import make_author
+from public.tests.test_purge import FakeEdge
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
@@ -74,8 +77,6 @@ def test_without_a_key_the_answer_is_a_clear_401(client, story):
 
 
 def test_a_wrong_or_revoked_key_is_a_401(client, api, story):
-    from api.keys import active_key, revoke_key
-
     wrong = client.get("/api/v1/stories/", HTTP_AUTHORIZATION="Bearer nr_not-a-key")
     assert wrong.status_code == 401
     revoke_key(key=active_key(api.raw))
@@ -83,8 +84,6 @@ def test_a_wrong_or_revoked_key_is_a_401(client, api, story):
 
 
 def test_a_key_over_its_limit_gets_429_with_retry_after(client, story):
-    from api.keys import issue_key
-
     _, raw = issue_key(name="Small", requests_per_minute=2)
     auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
     assert [client.get("/api/v1/stories/", **auth).status_code for _ in range(2)] == [200, 200]
@@ -199,3 +198,22 @@ def test_ninjs_of_a_story(api, story):
     assert data["by"] == "Ann Lee"
     assert data["associations"]["featureimage"]["copyrightholder"] == "Bo Lens/Agency"
     assert "9pm" in data["ednote"]
+
+
+def test_revoking_a_key_purges_the_edge_copies_made_for_it(
+    api, story, settings, django_capture_on_commit_callbacks
+):
+    key = active_key(api.raw)
+    assert f"api-key-{key.pk}" in api.get("/api/v1/stories/the-vote/")["xkey"].split()
+    edge = FakeEdge()
+    threading.Thread(target=edge.serve_forever, args=(0.05,), daemon=True).start()
+    settings.EDGE_PURGE, settings.EDGE_CACHE_URLS = "varnish", [edge.url]
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            revoke_key(key=key)
+        assert edge.received.wait(10)
+    finally:
+        edge.shutdown()
+        edge.server_close()
+
+    assert f"api-key-{key.pk}" in edge.purged()
