@@ -38,7 +38,7 @@ ENDPOINTS = {
     "/api/v1/tags/": 3,
     "/api/v1/tags/politics/": 3,
     "/api/v1/sections/": 3,
-    "/api/v1/corrections/": 3,
+    "/api/v1/corrections/": 4,  # the corrections, then their stories
     # The matches, their ranking, the page with its bylines, snippets and tags.
     "/api/v1/search/?q=words": 8,
 }

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from api.keys import active_key, issue_key, revoke_key
+from articles.models import Correction
 from articles.tests.factories import (
     ENTRY_DRAFT,
     NOW,
@@ -217,3 +218,15 @@ def test_revoking_a_key_purges_the_edge_copies_made_for_it(
         edge.server_close()
 
     assert f"api-key-{key.pk}" in edge.purged()
+
+
+def test_the_corrections_feed_lists_corrections_to_public_stories_only(api, story):
+    for hidden in hidden_articles():
+        Correction.objects.create(article=hidden, text=f"Secret fix to {hidden.title}.")
+
+    feed = api.get("/api/v1/corrections/").json()
+
+    assert [(c["text"], c["story"]["slug"]) for c in feed["results"]] == [
+        ("The vote is at 9pm, not 8pm.", "the-vote")
+    ]
+    assert "list-corrections" in api.get("/api/v1/corrections/")["xkey"].split()
