@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FrontpageConfig(AppConfig):
+    name = "frontpage"
+    verbose_name = "Front page"
