@@ -81,13 +81,16 @@ class BannerMiddleware:
             or MARKER not in response.content
         ):
             return response
-        if wants_esi(request):
+        if wants_esi(request) and "Surrogate-Control" in response:  # shared, for the edge
             response.content = response.content.replace(MARKER, ESI_INCLUDE, 1)
-            if "Surrogate-Control" in response:
-                response["Surrogate-Control"] += ', content="ESI/1.0"'
+            response["Surrogate-Control"] += ', content="ESI/1.0"'
+            if "Content-Length" in response:
+                response["Content-Length"] = str(len(response.content))
             return response
         html, changes_at = current()
         response.content = response.content.replace(MARKER, html.encode(), 1)
+        if "Content-Length" in response:
+            response["Content-Length"] = str(len(response.content))
         if html and HEADERS[0] in response:  # shared: whoever keeps it learns the key
             for header in HEADERS:
                 response[header] = f"{response[header]} {BANNER}".strip()
