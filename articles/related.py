@@ -17,6 +17,7 @@ never chosen (`published()` has the last word).
 import re
 
 from django.db import connection
+from django.db.models import Count, Q
 
 from .models import Article, TaggedArticle
 from .search_index import CONFIG, FTS_TABLE
@@ -90,12 +91,15 @@ def related_ids(article, tag_ids, *, limit=4) -> list[int]:
     candidates = set(tagged) | set(worded)
     if not candidates:
         return []
-    shared: dict[int, int] = {}
-    for object_id in TaggedArticle.objects.filter(
-        content_object_id__in=candidates, tag_id__in=tag_ids
-    ).values_list("content_object_id", flat=True):
-        shared[object_id] = shared.get(object_id, 0) + 1
-    times = dict(public.filter(pk__in=candidates).values_list("pk", "published_at"))
+    # Shared tags and publication time of each candidate still public, in one query.
+    found = (
+        public.filter(pk__in=candidates)
+        .annotate(shared=Count("taggedarticle", filter=Q(taggedarticle__tag_id__in=tag_ids)))
+        .values_list("pk", "published_at", "shared")
+    )
+    times, shared = {}, {}
+    for pk, published_at, count in found:
+        times[pk], shared[pk] = published_at, count
     ranked = sorted(
         times,
         key=lambda pk: (shared.get(pk, 0) + worded.get(pk, 0.0), times[pk], pk),

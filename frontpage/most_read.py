@@ -14,6 +14,7 @@ It runs from the beacon itself (the first flush after the period, in whichever p
 `cache.add` lets one win), so no job or timer is needed; a periodic task may call it too.
 """
 
+import heapq
 import threading
 import time
 from collections import Counter
@@ -99,19 +100,19 @@ def refresh() -> None:
     pagecache.invalidate(soft=[KEY])
 
 
-def top(*, tag_id=None, limit=5) -> list[int]:
-    """The ids of the most read public stories of the last 24 hours (of a tag), most first."""
+def top(*, tag_id=None, limit=5) -> list[tuple[int, str, str]]:
+    """(id, headline, slug) of the most read public stories of the last 24 hours (of a
+    tag), most read first, in one query. The few hundred sums are ranked here, not by
+    the database: no sort runs over the table, and no index is needed for one."""
     since = timezone.now() - WINDOW
     rows = StoryViews.objects.filter(hour__gte=since, article__in=Article.objects.published())
     if tag_id is not None:
         rows = rows.filter(article__tags=tag_id)
-    ranked = (
-        rows.values("article_id")
-        .annotate(views=Sum("count"))
-        .order_by("-views", "-article_id")
-        .values_list("article_id", flat=True)[:limit]
+    sums = rows.values_list("article_id", "article__title", "article__slug").annotate(
+        views=Sum("count")
     )
-    return list(ranked)
+    ranked = heapq.nlargest(limit, sums.order_by(), key=lambda row: (row[3], row[0]))
+    return [(pk, title, slug) for pk, title, slug, _ in ranked]
 
 
 def prune(*, before=None) -> int:

@@ -8,8 +8,8 @@ the story's page and emptied with it.
 
 from django import template
 from django.template.loader import render_to_string
+from django.urls import reverse
 
-from articles.models import Article
 from articles.related import related
 from frontpage import most_read
 from pagecache.keys import record
@@ -27,10 +27,12 @@ def most_read_list(context, tag=None):
     tag_id = tag.pk if tag is not None else None
 
     def draw():
-        ids = most_read.top(tag_id=tag_id, limit=MOST_READ_ITEMS)
-        rows = Article.objects.published().only("title", "slug").in_bulk(ids)
-        stories = [rows[pk] for pk in ids if pk in rows]
-        record(*(freshness.article(story.pk) for story in stories))
+        ranked = most_read.top(tag_id=tag_id, limit=MOST_READ_ITEMS)
+        record(*(freshness.article(pk) for pk, _, _ in ranked))
+        stories = [
+            {"title": title, "url": reverse("articles:detail", kwargs={"slug": slug})}
+            for _, title, slug in ranked
+        ]
         return render_to_string(
             "frontpage/includes/most_read.html",
             {
