@@ -45,7 +45,7 @@ class FrontPagePartAdmin(admin.ModelAdmin):
 class ZoneInline(admin.TabularInline):
     model = Zone
     fields = ["position", "kind", "heading"]
-    extra = 0
+    extra = 1
     show_change_link = True  # its slots are arranged on the zone's own page
 
 
