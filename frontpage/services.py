@@ -105,9 +105,15 @@ def raise_banner(*, banner: Banner, user, until=None) -> Banner:
 
 
 def lower_banner(*, banner: Banner, user) -> Banner:
+    """End `banner` now; one not shown yet (to come, or raised this very instant) is
+    simply not raised any more."""
     _check(can_raise_banner(user), "take the banner down")
-    banner.shown_until = timezone.now()
-    banner.save(update_fields=["shown_until"])
+    now = timezone.now()
+    if banner.shown_from is None or banner.shown_from >= now:
+        banner.shown_from = banner.shown_until = None
+    else:
+        banner.shown_until = now
+    banner.save(update_fields=["shown_from", "shown_until"])
     return banner
 
 

@@ -8,6 +8,7 @@ which checks again. A layout is arranged on its page (its zones), each zone on i
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Subquery
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -16,7 +17,7 @@ from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 
 from frontpage import services
-from frontpage.arrangement import arrange, live_layout
+from frontpage.arrangement import arrange
 from frontpage.models import Banner, Layout, Slot, Zone
 
 
@@ -66,8 +67,9 @@ class LayoutAdmin(FrontPagePartAdmin):
     save_on_top = True
 
     def get_queryset(self, request):
-        self._live = live_layout()  # one query for the changelist's "state" column
-        return super().get_queryset(request)
+        # Which layout is live, in the changelist's one query (for the "state" column).
+        live = Layout.objects.filter(live_from__lte=timezone.now()).order_by("-live_from", "-pk")
+        return super().get_queryset(request).annotate(live_pk=Subquery(live.values("pk")[:1]))
 
     @admin.display(description="On the front page")
     def state(self, layout):
@@ -75,7 +77,7 @@ class LayoutAdmin(FrontPagePartAdmin):
             return "Draft"
         if layout.live_from > timezone.now():
             return "Scheduled"
-        return "Live now" if layout == getattr(self, "_live", None) else "Was live"
+        return "Live now" if layout.pk == getattr(layout, "live_pk", None) else "Was live"
 
     @admin.display(description="Preview")
     def preview_link(self, layout):
