@@ -91,7 +91,9 @@ class BannerMiddleware:
         response.content = response.content.replace(MARKER, html.encode(), 1)
         if "Content-Length" in response:
             response["Content-Length"] = str(len(response.content))
-        if html and HEADERS[0] in response:  # shared: whoever keeps it learns the key
+        # Shared: a cache that keeps the page with the banner filled in (or with none up)
+        # learns its key, so raising or changing it purges that copy.
+        if HEADERS[0] in response:
             for header in HEADERS:
                 response[header] = f"{response[header]} {BANNER}".strip()
         _keep_no_longer_than(response, changes_at)
