@@ -67,7 +67,9 @@ def test_editors_arrange_the_front_page_in_the_admin(role, clock):
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert client.get(f"/admin/frontpage/layout/{layout.pk}/preview/").status_code == 200
+    preview = client.get(f"/admin/frontpage/layout/{layout.pk}/preview/")
+    assert "Preview of the layout “Tonight”" in preview.content.decode()
+    assert "private" in preview["Cache-Control"]
     home = client_for(make_user()).get("/")  # staff without a role: a reader's page
     assert "Tonight&#x27;s lead" in home.content.decode()
 
