@@ -8,7 +8,8 @@ that database, migrated), it measures three things and prints them as Markdown:
 
 1. the reading beacon (`POST /views/`) served by gunicorn (2 sync workers, DEBUG off,
    access log off) on 127.0.0.1, driven by wrk (2 threads, 32 connections) with a
-   browser's user agent and a story id drawn from 1,000: requests a second;
+   browser's user agent and a story id drawn from 1,000: requests a second, answered in
+   front of Django (frontpage/beacon.py) and, back to back, through Django's view;
 2. the curated front page drawn uncached, in-process with Django's test client: a layout
    of 25 slots (a pinned lead and two automatic, six top stories, four sections of four
    from their tags, three opinion), with the page cache off (its cards' fragments kept,
@@ -52,7 +53,7 @@ def row(name, figures):
     return f"| {name} | {cells} |"
 
 
-def beacon(port, seconds, story_ids):
+def beacon(port, seconds, story_ids, app="newsroom.wsgi"):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "newsroom.settings",
@@ -63,7 +64,7 @@ def beacon(port, seconds, story_ids):
         "SITE_URL": "http://127.0.0.1",
     }
     server = subprocess.Popen(
-        [GUNICORN, "newsroom.wsgi", "-c", "deploy/gunicorn.conf.py", "--bind",
+        [GUNICORN, app, "-c", "deploy/gunicorn.conf.py", "--bind",
          f"127.0.0.1:{port}", "--workers", "2", "--access-logfile", "/dev/null"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -176,10 +177,14 @@ def main():
     if not args.skip_beacon:
         story_ids = list(public.values_list("pk", flat=True)[:1000])
         connection.close()
-        rate, non_2xx = beacon(args.port, args.seconds, story_ids)
-        print(f"\nBeacon: {rate} requests/s (gunicorn, 2 workers, wrk 32 connections)")
-        for line in non_2xx:
-            print(f"  {line.strip()}")
+        print("\n| beacon, gunicorn (2 workers), wrk (2 threads, 32 connections) | requests/s |")
+        print("| --- | --: |")
+        for name, app in (
+            ("answered in front of Django (newsroom.wsgi)", "newsroom.wsgi"),
+            ("through Django's middleware and view", "newsroom.wsgi:django_application"),
+        ):
+            rate, non_2xx = beacon(args.port, args.seconds, story_ids, app)
+            print(f"| {name} | {rate} |" + "".join(f" {line.strip()}" for line in non_2xx))
 
 
 if __name__ == "__main__":
