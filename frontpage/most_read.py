@@ -10,8 +10,9 @@ dies loses at most its last second of counts, which a "Most read" list can affor
 The lists (the last 24 hours, site-wide and per tag) are read from the hourly counts when
 a page is drawn, and kept under the key `most-read`; `refresh()` empties that key at
 least every `REFRESH_SECONDS`, so pages showing a list are drawn afresh with new counts.
-It runs from the beacon itself (the first flush after the period, in whichever process:
-`cache.add` lets one win), so no job or timer is needed; a periodic task may call it too.
+The task queue's workers run it every five minutes (frontpage/tasks.py, registered with
+`jobs.periodic`); where no worker runs, the beacon itself runs it (the first flush after
+the period, in whichever process: `cache.add` lets one win).
 """
 
 import heapq
@@ -32,7 +33,8 @@ from .models import StoryViews
 
 KEY = "most-read"  # the surrogate key of every "Most read" list
 WINDOW = timedelta(hours=24)
-REFRESH_SECONDS = 5 * 60
+REFRESH_PERIOD = timedelta(minutes=5)
+REFRESH_SECONDS = int(REFRESH_PERIOD.total_seconds())
 FLUSH_SECONDS = 1.0
 FLUSH_AT = 5000  # distinct stories waiting: flush at once however recent the last one
 
@@ -85,13 +87,24 @@ def flush(batch: dict[int, int] | None = None) -> None:
         cursor.execute(sql, params)
 
 
+_REFRESHED = "most-read:refreshed"
+
+
 def refresh_if_due() -> bool:
-    """Refresh the lists if none of the processes did in the last `REFRESH_SECONDS`."""
-    if cache.add("most-read:refreshed", True, REFRESH_SECONDS):
+    """Refresh the lists if nothing did in the last `REFRESH_SECONDS` (the periodic task,
+    or a process's beacon): with no worker running, readers' beacons keep them fresh."""
+    if cache.add(_REFRESHED, True, REFRESH_SECONDS):
         prune()
         refresh()
         return True
     return False
+
+
+def refresh_now() -> None:
+    """The periodic task's refresh (frontpage/tasks.py); beacons then wait a period."""
+    cache.set(_REFRESHED, True, REFRESH_SECONDS)
+    prune()
+    refresh()
 
 
 def refresh() -> None:

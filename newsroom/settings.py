@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "authors",
     "pagecache",
     "imaging",
+    # The one task queue: Django's tasks API, jobs stored in the site's database.
+    "django_tasks",
+    "django_tasks_db",
+    "jobs",
     # Staff security: sign-in throttling, two-factor, sessions, the audit trail.
     "axes",
     "django_otp",
@@ -160,6 +164,10 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = env.int(
         "CACHE_MAX_ENTRIES", default=20_000
     )
+# Background work (docs/queue.md): jobs wait in the site's own database, so the embedded
+# default needs no server and PostgreSQL carries production's queue; `run_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
+
 # How long an anonymous page may be served from the cache. A change to what it shows
 # empties it sooner, and the next scheduled publication shortens it (pagecache/store.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

@@ -8,7 +8,9 @@ from django.core.cache import cache
 from articles.tests.factories import DRAFT, make_article, make_tag
 from frontpage import most_read
 from frontpage.models import StoryViews
+from frontpage.tasks import refresh_most_read
 from frontpage.tests.factories import make_layout
+from jobs import periodic
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +105,15 @@ def test_counts_older_than_the_window_are_pruned(clock):
     most_read.flush({story.pk: 2})
     clock.shift(timedelta(hours=26))
     assert most_read.prune() == 1
+
+
+def test_the_periodic_task_refreshes_the_lists_every_five_minutes(client, clock):
+    task, every = periodic.registered()[refresh_most_read.module_path]
+    assert every == timedelta(minutes=5)
+    story = make_article(title="Everyone reads this")
+    make_layout(zones=[("top", "Top", [{}])])
+    client.get("/")
+    most_read.flush({story.pk: 4})
+    task.call()
+    assert "Everyone reads this" in client.get("/").content.decode().split("Most read")[1]
+    assert not most_read.refresh_if_due()  # the beacons wait a period after it
