@@ -15,7 +15,8 @@ What each change empties:
   masthead (soft) when it is the first public story of a section's tag; and, at the
   origin only, the time of the next scheduled publication.
 - update, correction, slug change: the story (every page and list showing it), sitemaps,
-  search; the sidebar (soft) when the story is among its newest.
+  search; the sidebar (soft) when the story is among its newest. A correction also
+  empties the corrections feed.
 - unpublish or delete: the story, sitemaps, search; the sidebar when the story was among
   its newest and the masthead when it was a section tag's last public story (hard: a
   withdrawn story must go at once).
@@ -82,6 +83,7 @@ SIDEBAR = "sidebar"  # the "News Feed" column beside most pages
 MASTHEAD = "masthead"  # the sections in every page's masthead
 ROBOTS = "robots"
 SCHEDULE = "schedule"  # when the next scheduled story goes live: kept here, on no page
+CORRECTIONS = "list-corrections"  # the corrections feed (the content API's)
 FRONTPAGE = "frontpage"  # the live layout of `/`
 MOST_READ = "most-read"  # the "Most read" lists
 BANNER = front_banner.BANNER  # the breaking-news banner, on every page (frontpage/banner.py)
@@ -253,7 +255,7 @@ def tagging_changed(sender, instance, raw=False, **kwargs):
 
 def correction_changed(sender, instance, raw=False, **kwargs):
     if not raw and _is_on_public_pages(instance.article_id):
-        pagecache.invalidate([article(instance.article_id)])
+        pagecache.invalidate([article(instance.article_id), CORRECTIONS])
 
 
 def author_saved(sender, instance, created=False, raw=False, **kwargs):
