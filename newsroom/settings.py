@@ -56,14 +56,23 @@ INSTALLED_APPS = [
     "csp",
     # The body editor's ProseMirror build and styles, served from our static files.
     "django_prose_editor",
+    # The content API (Django REST framework, its OpenAPI document by drf-spectacular,
+    # Swagger UI served from our own static files) and the webhooks that follow it.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # The editorial back office: every admin of ours, the desk's views and previews.
     "desk",
+    "webhooks",
+    "api",
     # Newsletters (editions, the send ledger) and reader accounts (sign-in by email link).
     "newsletters",
     "readers",
     # Providers' bounce and complaint webhooks, and their email backends when wanted.
     "anymail",
     "public",
+    # The front page editors arrange, the breaking-news banner, "Most read".
+    "frontpage",
     "articles",
     "authors",
     "pagecache",
@@ -92,6 +101,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Django's, keeping the edge's headers on a 304 (pagecache/edge.py).
     "pagecache.edge.ConditionalGetMiddleware",
+    # Fills the breaking-news banner into pages, kept without it (frontpage/banner.py);
+    # inside ConditionalGet, so the ETag is the page readers get.
+    "frontpage.banner.BannerMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which second factor verified the session; sessions ended elsewhere or lacking a
@@ -168,6 +180,31 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
 # Background work (docs/queue.md): jobs wait in the site's own database, so the embedded
 # default needs no server and PostgreSQL carries production's queue; `run_worker` runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
+
+# The content API (api/, docs/api.md) and its webhooks (webhooks/).
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{SITE_NAME} content API",
+    "DESCRIPTION": "Public stories, authors, tags, sections, search and corrections, "
+    "read with an API key (docs/api.md).",
+    "VERSION": "1",
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# The pauses between a webhook delivery's attempts, in seconds: about 27 hours in all (the
+# Standard Webhooks schedule). After the last, the delivery has failed and its endpoint is
+# disabled, with a notice to its contact.
+WEBHOOK_RETRY_DELAYS = env.list(
+    "WEBHOOK_RETRY_DELAYS", cast=float, default=[5, 300, 1800, 7200, 18000, 36000, 36000]
+)
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+# How often scheduled stories whose time came are announced (story.published).
+WEBHOOK_SWEEP_SECONDS = env.int("WEBHOOK_SWEEP_SECONDS", default=30)
 
 # How long an anonymous page may be served from the cache. A change to what it shows
 # empties it sooner, and the next scheduled publication shortens it (pagecache/store.py).

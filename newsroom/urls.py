@@ -19,6 +19,7 @@ urlpatterns = [
     # Providers' bounce and complaint webhooks, signed (django-anymail).
     path("webhooks/mail/", include("anymail.urls")),
     path("", include(public_urls)),
+    path("api/v1/", include("api.urls")),
 ]
 
 if settings.DEBUG:

@@ -15,7 +15,8 @@ What each change empties:
   masthead (soft) when it is the first public story of a section's tag; and, at the
   origin only, the time of the next scheduled publication.
 - update, correction, slug change: the story (every page and list showing it), sitemaps,
-  search; the sidebar (soft) when the story is among its newest.
+  search; the sidebar (soft) when the story is among its newest. A correction also
+  empties the corrections feed.
 - unpublish or delete: the story, sitemaps, search; the sidebar when the story was among
   its newest and the masthead when it was a section tag's last public story (hard: a
   withdrawn story must go at once).
@@ -34,6 +35,11 @@ What each change empties:
   the stories are rewritten without a save, which the Article receivers never hear of.
 - a masthead section added, changed or removed: the masthead, on every page (soft: the
   pages stay correct but for their navigation, and are refreshed in the background).
+- a front page layout, zone or slot that is live or scheduled, changed: the front page.
+  A draft layout empties nothing.
+- the banner raised, changed or lowered, or the story it links to published or
+  withdrawn: the banner alone (soft). Pages are kept without it (frontpage/banner.py), so
+  no page's own copy is emptied.
 
 Drafts and stories in review are on no public page: changing them empties nothing.
 """
@@ -57,6 +63,8 @@ from articles.models import (
 )
 from articles.signals import stories_rerendered
 from authors.models import Author
+from frontpage import banner as front_banner
+from frontpage.models import Banner, Layout, Slot, Zone
 from pagecache import edge, store
 
 from .models import Section
@@ -75,6 +83,10 @@ SIDEBAR = "sidebar"  # the "News Feed" column beside most pages
 MASTHEAD = "masthead"  # the sections in every page's masthead
 ROBOTS = "robots"
 SCHEDULE = "schedule"  # when the next scheduled story goes live: kept here, on no page
+CORRECTIONS = "list-corrections"  # the corrections feed (the content API's)
+FRONTPAGE = "frontpage"  # the live layout of `/`
+MOST_READ = "most-read"  # the "Most read" lists
+BANNER = front_banner.BANNER  # the breaking-news banner, on every page (frontpage/banner.py)
 
 
 def article(pk) -> str:
@@ -206,6 +218,8 @@ def article_saved(sender, instance, raw=False, **kwargs):
     tag_ids = TaggedArticle.objects.filter(content_object=instance).values("tag_id")
     if was_public != is_public and _shows_or_hides_a_section(instance.pk, tag_ids):
         (soft if is_public else hard).add(MASTHEAD)
+    if was_public != is_public and Banner.objects.filter(article=instance).exists():
+        soft.add(BANNER)  # its link comes or goes
     pagecache.invalidate(hard, soft=soft)
     if moved:
         pagecache.invalidate([SCHEDULE], edge=False)
@@ -241,7 +255,7 @@ def tagging_changed(sender, instance, raw=False, **kwargs):
 
 def correction_changed(sender, instance, raw=False, **kwargs):
     if not raw and _is_on_public_pages(instance.article_id):
-        pagecache.invalidate([article(instance.article_id)])
+        pagecache.invalidate([article(instance.article_id), CORRECTIONS])
 
 
 def author_saved(sender, instance, created=False, raw=False, **kwargs):
@@ -301,6 +315,26 @@ def rerendered(sender, article_ids, **kwargs):
         pagecache.invalidate([*map(article, public), SEARCH])
 
 
+def front_page_changed(sender, instance, raw=False, **kwargs):
+    """A layout, zone or slot: the front page, if its layout is live or scheduled."""
+    if raw:
+        return
+    if kwargs.get("signal") is post_delete:
+        shown = True  # its layout may be gone with it: nothing left to ask
+    elif isinstance(instance, Layout):
+        shown = instance.live_from is not None
+    else:
+        zone_id = instance.pk if isinstance(instance, Zone) else instance.zone_id
+        shown = Layout.objects.filter(zones=zone_id, live_from__isnull=False).exists()
+    if shown:
+        pagecache.invalidate([FRONTPAGE])
+
+
+def banner_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        pagecache.invalidate(soft=[BANNER])
+
+
 RECEIVERS = [
     (pre_save, Article, article_saving),
     (post_save, Article, article_saved),
@@ -321,6 +355,14 @@ RECEIVERS = [
     (post_delete, LiveEntryAuthorship, live_byline_changed),
     (post_save, Section, section_changed),
     (post_delete, Section, section_changed),
+    (post_save, Layout, front_page_changed),
+    (post_delete, Layout, front_page_changed),
+    (post_save, Zone, front_page_changed),
+    (post_delete, Zone, front_page_changed),
+    (post_save, Slot, front_page_changed),
+    (post_delete, Slot, front_page_changed),
+    (post_save, Banner, banner_changed),
+    (post_delete, Banner, banner_changed),
 ]
 
 

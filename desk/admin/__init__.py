@@ -7,22 +7,35 @@ are `forms.py`, `inlines.py`, `filters.py`, `columns.py`, `actions.py` (bulk act
 `revisions.py` (compare, restore, recover); `editor.py` (the body editor), `autosave.py`
 (autosave and the preview beside the form). `photos.py` registers the photo library. Live
 coverage: `live.py` (a story's live desk) and `live_entries.py` (LiveEntryAdmin).
-`authors.py` registers journalists' profiles; `sections.py` the masthead's sections.
+`authors.py` registers journalists' profiles; `sections.py` the masthead's sections;
+`frontpage.py` the front page's layouts, zones and slots, and the breaking-news banner.
+`api_keys.py` and `webhooks.py`: the content API's keys, webhook endpoints and their
+delivery log (superusers only).
 """
 
+from .api_keys import ApiKeyAdmin
 from .articles import ArticleAdmin
 from .authors import AuthorAdmin
+from .frontpage import BannerAdmin, LayoutAdmin, ZoneAdmin
 from .live_entries import LiveEntryAdmin
 from .newsletters import EditionAdmin, NewsletterAdmin
 from .photos import PhotoAdmin
 from .sections import SectionAdmin
+from .webhooks import DeliveryAdmin, EndpointAdmin, EventAdmin
 
 __all__ = [
+    "ApiKeyAdmin",
     "ArticleAdmin",
     "AuthorAdmin",
+    "BannerAdmin",
+    "DeliveryAdmin",
     "EditionAdmin",
+    "EndpointAdmin",
+    "EventAdmin",
+    "LayoutAdmin",
     "LiveEntryAdmin",
     "NewsletterAdmin",
     "PhotoAdmin",
     "SectionAdmin",
+    "ZoneAdmin",
 ]
