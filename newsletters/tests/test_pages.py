@@ -36,7 +36,8 @@ def test_the_newsletters_page_is_shared_and_lists_each_with_its_sign_up(
 ):
     make_newsletter()
     make_alerts()
-    with django_assert_num_queries(3):  # the newsletters, the deadline, the masthead
+    # The newsletters, the deadline, the masthead, the breaking-news banner.
+    with django_assert_num_queries(4):
         response = client.get("/newsletters/")
     assert_shared(response, "newsletters")
     assert response.content.count(b'action="/newsletters/sign-up/"') == 2
@@ -49,14 +50,14 @@ def test_an_archive_and_an_edition_are_shared_pages(client, django_assert_num_qu
     edition = sent_edition(briefing)
     draft = editions.make_draft(newsletter=briefing, user=make_user("Editor"))
 
-    # The newsletter, its editions, the deadline, the masthead.
-    with django_assert_num_queries(4):
+    # The newsletter, its editions, the deadline, the masthead, the banner.
+    with django_assert_num_queries(5):
         archive = client.get(briefing.get_absolute_url())
     assert_shared(archive, "newsletters")
     assert edition.subject.encode() in archive.content
 
-    # The edition (with its newsletter), its stories, their bylines; the masthead and the
-    # deadline are kept from the page before.
+    # The edition (with its newsletter), its stories, their bylines; the masthead, the
+    # deadline and the banner are kept from the page before.
     with django_assert_num_queries(4):
         page = client.get(edition.get_absolute_url())
     assert_shared(page, "newsletters", f"article-{story.pk}")
