@@ -29,7 +29,12 @@ def news_feed(context):
 
 
 def _draw_news_feed():
-    page = paginate(Article.objects.published().for_feed(), cursor=None, per_page=SIDEBAR_ITEMS)
+    page = paginate(
+        Article.objects.for_feed(),
+        visible=Article.objects.published(),
+        cursor=None,
+        per_page=SIDEBAR_ITEMS,
+    )
     next_url = next_page_url(page, links.address("articles:news_feed"))
     return render_to_string(
         "articles/includes/news_feed_sidebar.html", {"page": page, "next_url": next_url}

@@ -195,3 +195,24 @@ def test_public_tags_are_found_through_each_tags_own_rows(client, archive):
     for sql in queries:
         assert "articles_taggedarticle_tag_id" in plan_text(sql)
         assert not problems_in(sql)
+
+
+@pytest.mark.parametrize("page", ["tag", "author"])
+@pytest.mark.parametrize("depth", [0, 40], ids=["page 1", "page 41"])
+def test_a_card_lists_rows_are_read_by_id_alone(client, archive, page, depth):
+    """A tag's (or author's) page first walks the join's index for its ids, then reads
+    those rows by id with nothing joined but what a card shows: the second query's plan
+    is a primary-key lookup whatever the join's statistics say (a tag that just gathered
+    thousands of stories, not yet analysed)."""
+    url = deep_url(client, archive[page], depth)
+    rows = [
+        sql
+        for sql in page_queries(client, url)
+        if sql.startswith('SELECT "articles_article"."id", "articles_article"."created_at"')
+    ]
+
+    assert len(rows) == 1
+    assert '"articles_article"."id" IN (' in rows[0]
+    assert "taggedarticle" not in rows[0]
+    assert "authorship" not in rows[0]
+    assert "pkey" in plan_text(rows[0]) or "INTEGER PRIMARY KEY" in plan_text(rows[0])
