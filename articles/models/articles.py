@@ -210,9 +210,9 @@ class Article(Tracked):
     def printed_corrections(self):
         """The corrections under the story; none without a query when `for_page()` found
         that it has none."""
-        if getattr(self, "has_corrections", True):
-            return list(self.corrections.all())
-        return []
+        if self.pk is None or not getattr(self, "has_corrections", True):
+            return []  # unsaved (a preview of a new story), or known to have none
+        return list(self.corrections.all())
 
     @property
     def has_live_coverage(self):
