@@ -3,7 +3,7 @@ entry's own page.
 
 A story with live coverage is served at its usual address by `live_page`, which
 `views.article_detail` hands it to; everything here sits behind the page cache, which
-every entry's save empties (public/freshness.py), so the next request shows a new entry.
+every entry's save empties (public/invalidation.py), so the next request shows a new entry.
 """
 
 from datetime import UTC, datetime

@@ -37,7 +37,7 @@ AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "proof"]
 # Sign-ins and sign-outs are in the audit trail; axes keeps only its failure counters.
 AXES_DISABLE_ACCESS_LOG = True
-AXES_ENABLE_ADMIN = False  # staff/admin.py shows the counters as lockouts to lift
+AXES_ENABLE_ADMIN = False  # staff/admin/lockouts.py shows the counters as lockouts to lift
 AXES_VERBOSE = False
 # The client's address: REMOTE_ADDR, unless a proxy sets a header, named here (e.g.
 # X-Forwarded-For), and CLIENT_IP_PROXY_COUNT proxies append to it. Never trusted unnamed.
