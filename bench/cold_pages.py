@@ -119,12 +119,15 @@ def count_work(client, url):
 
 
 def median_ms(client, urls, repeat=1):
+    """The median CPU time of this process for one request of `urls` (the database's
+    own is not in it): on a shared machine a request's wall time counts the other work's
+    turns on the CPU too."""
     samples = []
     for _ in range(repeat):
         for url in urls:
-            started = time.perf_counter()
+            started = time.process_time()
             response = client.get(url)
-            samples.append((time.perf_counter() - started) * 1000)
+            samples.append((time.process_time() - started) * 1000)
             assert response.status_code == 200, (url, response.status_code)
     return statistics.median(samples)
 
@@ -187,6 +190,40 @@ def wait_for(url, seconds=60):
     raise RuntimeError(f"{url} did not answer")
 
 
+def cpu_seconds(pids):
+    """User and system CPU time the processes `pids` have used so far."""
+    ticks = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def serving_pids(server_pid):
+    """gunicorn's workers, and the database server's processes serving this database."""
+    import psycopg
+
+    workers = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == server_pid:
+                        workers.append(int(entry))
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+    with psycopg.connect(os.environ["DATABASE_URL"]) as db:
+        backends = db.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid()"
+        ).fetchall()
+    return workers + [pid for (pid,) in backends]
+
+
 def served_rate(args, root, paths_file):
     env = environment(root, args.port)
     gunicorn = Path(sys.executable).parent / "gunicorn"
@@ -203,14 +240,18 @@ def served_rate(args, root, paths_file):
             f"http://127.0.0.1:{args.port}",
         ]  # fmt: skip
         subprocess.run([*command[:3], "-d3s", *command[4:]], capture_output=True, check=True)
+        pids = serving_pids(server.pid)  # the workers' connections are open by now
+        cpu = cpu_seconds(pids)
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        cpu = cpu_seconds(pids) - cpu
         os.unlink(script.name)
     finally:
         server.terminate()
         server.wait(30)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    served = int(re.search(r"(\d+) requests in", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, int(errors.group(1)) if errors else 0
+    return rate, cpu * 1000 / served, int(errors.group(1)) if errors else 0
 
 
 def load():
@@ -251,7 +292,8 @@ def main():
             result = json.loads(measured.stdout.strip().splitlines()[-1])
             result["load"] = load()
             if not args.skip_wrk:
-                result["req/s"], result["non-2xx"] = served_rate(args, root, paths.name)
+                served = served_rate(args, root, paths.name)
+                result["req/s"], result["cpu ms/request"], result["non-2xx"] = served
             runs.append((round_number, label, result))
             print(f"round {round_number}, {label}: {json.dumps(result)}", file=sys.stderr)
     os.unlink(paths.name)
@@ -260,14 +302,16 @@ def main():
 
 def report(args, runs):
     print(f"\nwrk: {args.connections} connections, {args.seconds} s, {args.pages:,} story pages")
-    print("\n| round | code | req/s | story page ms | queries | includes | reversals | dates "
-          "| news feed ms | tag page ms | author page ms | load |")  # fmt: skip
-    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("\n| round | code | req/s | CPU ms/request | story page ms | queries | includes "
+          "| reversals | dates | news feed ms | tag page ms | author page ms | load |")  # fmt: skip
+    print("| ---: | --- |" + " ---: |" * 11)
     for round_number, label, r in runs:
         work = {"includes": 0, "reversals": 0, "date formats": 0, **r["work"]}
         rate = f"{r['req/s']:,.0f}" if "req/s" in r else "–"
+        cpu = f"{r['cpu ms/request']:.1f}" if "req/s" in r else "–"
         print(
-            f"| {round_number} | {label} | {rate} | {r['story page']:.1f} | {work['queries']} "
+            f"| {round_number} | {label} | {rate} | {cpu} | {r['story page']:.1f} "
+            f"| {work['queries']} "
             f"| {work['includes']} | {work['reversals']} | {work['date formats']} "
             f"| {r['news feed']:.1f} | {r['tag page (largest tag)']:.1f} "
             f"| {r['author page (busiest)']:.1f} | {r['load']:.1f} |"

@@ -106,6 +106,8 @@ class Article(Tracked):
             # Every public list: published, newest first, keyset-paginated on (time, id).
             # Not a partial index: SQLite cannot match one to a query's bound parameters.
             models.Index(fields=["status", "-published_at", "-id"], name="article_public_newest"),
+            # The desk's list of every story, whatever its status (desk/admin/scale.py).
+            models.Index(fields=["-published_at", "-id"], name="article_newest"),
         ]
         constraints = [
             models.CheckConstraint(
