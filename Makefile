@@ -34,6 +34,9 @@ run: export DEMO = true
 run: install .env
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	@# The queue's worker runs beside the server and stops with it (docs/queue.md).
+	$(BIN)/python manage.py run_worker --worker-id local & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-style serving: collected static files and gunicorn (settings from the environment;

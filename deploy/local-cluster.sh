@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The production stack on one machine, every process on 127.0.0.1, for drills and
-# benchmarks: its own PostgreSQL and Redis, two gunicorn app servers (A and B), nginx
-# balancing them and serving static files, and Varnish in front.
+# benchmarks: its own PostgreSQL and Redis, two gunicorn app servers (A and B), two queue
+# workers, nginx balancing the app servers and serving static files, and Varnish in front.
 #
 #   deploy/local-cluster.sh start [--stories N]   start everything (seeds N stories once)
 #   deploy/local-cluster.sh stop                  stop everything it started
 #   deploy/local-cluster.sh status                which processes are running
 #   deploy/local-cluster.sh env                   the app servers' environment, to source
 #   deploy/local-cluster.sh stop-app a|b | start-app a|b
+#   deploy/local-cluster.sh stop-worker 1|2 | start-worker 1|2
 #   deploy/local-cluster.sh stop-redis | start-redis
 #   deploy/local-cluster.sh stop-postgres | start-postgres | restart-postgres
 #
@@ -141,6 +142,21 @@ start_app() {
     say "app server ${1^^} on 127.0.0.1:$port ($WEB_CONCURRENCY workers)"
 }
 
+# --- Queue workers ------------------------------------------------------------------------
+
+# Each worker has a name that stays the same across restarts: a worker starting again takes
+# back the jobs its killed life held (docs/queue.md).
+start_worker() {
+    local name=worker-$1
+    (
+        app_env
+        cd "$ROOT"
+        setsid "$PY" manage.py run_worker --worker-id "$name" >>"$LOG/$name.log" 2>&1 &
+        echo $! >"$RUN/$name.pid"
+    )
+    say "queue worker $name ($(cat "$RUN/$name.pid"))"
+}
+
 # --- nginx and Varnish --------------------------------------------------------------------
 
 start_nginx() {
@@ -269,6 +285,8 @@ start() {
     )
     pid_of app-a >/dev/null || start_app a
     pid_of app-b >/dev/null || start_app b
+    pid_of worker-1 >/dev/null || start_worker 1
+    pid_of worker-2 >/dev/null || start_worker 2
     pid_of nginx >/dev/null || start_nginx
     pid_of varnish >/dev/null || start_varnish
     say "the site: http://127.0.0.1:$VARNISH_PORT/"
@@ -279,12 +297,14 @@ stop() {
     stop_pid nginx
     stop_pid app-a
     stop_pid app-b
+    stop_pid worker-1
+    stop_pid worker-2
     stop_pid redis
     stop_postgres
 }
 
 status() {
-    for name in varnish nginx app-a app-b redis postgres; do
+    for name in varnish nginx app-a app-b worker-1 worker-2 redis postgres; do
         if pid=$(pid_of "$name"); then echo "$name running ($pid)"; else echo "$name stopped"; fi
     done
 }
@@ -296,6 +316,8 @@ case "${1:-}" in
     env) app_env; env | grep -E '^(DJANGO_SETTINGS_MODULE|DEBUG|SECRET_KEY|ALLOWED_HOSTS|SITE_URL|DATABASE_URL|CACHE_URL|MEDIA_ROOT|EDGE_[A-Z_]+|SECURE_[A-Z_]+|SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE|CLIENT_IP_[A-Z_]+|WEB_CONCURRENCY)=' | sed 's/^/export /' ;;
     stop-app) stop_pid "app-$2" ;;
     start-app) start_app "$2" ;;
+    stop-worker) stop_pid "worker-$2" ;;
+    start-worker) start_worker "$2" ;;
     stop-redis) stop_pid redis ;;
     start-redis) start_redis ;;
     stop-postgres) stop_postgres ;;

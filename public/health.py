@@ -2,7 +2,9 @@
 
 /healthz answers 200 when the database and the cache both answer; 503 naming the part
 that failed otherwise. The reply says only "ok" or "failed" for each: the error itself,
-which may hold a host name or a user, goes to the log.
+which may hold a host name or a user, goes to the log. It also reports the task queue's
+depth and its oldest job's wait, for monitoring: a queue falling behind is an alert for
+whoever runs the workers, not a reason to take this app server out of the balancer.
 
 A request that finds the database unreachable (restarting, failing over) is answered 503
 with Retry-After, not 500: it is an outage, not a bug, and the balancer tries another
@@ -18,6 +20,8 @@ from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.utils.html import escape
 from django.views.decorators.cache import never_cache
+
+from jobs.status import queue_status
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +55,17 @@ def healthz(request):
             results[name] = "ok"
     healthy = all(result == "ok" for result in results.values())
     return JsonResponse(
-        {"status": "ok" if healthy else "failed", **results}, status=200 if healthy else 503
+        {"status": "ok" if healthy else "failed", **results, "queue": _queue()},
+        status=200 if healthy else 503,
     )
+
+
+def _queue():
+    try:
+        return queue_status()
+    except Exception:
+        logger.exception("Health check could not read the task queue")
+        return "failed"
 
 
 UNAVAILABLE_PAGE = """<!doctype html>

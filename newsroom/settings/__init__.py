@@ -4,8 +4,8 @@ Every value comes from the environment (or an optional `.env` beside manage.py),
 once through django-environ. Production differs from development by variables only;
 `.env.example` lists them all. One module a subject:
 
-- `base`: the site, its apps and middleware, templates, the database, files, languages,
-  logging;
+- `base`: the site, its apps and middleware, templates, the database and the task queue,
+  files, languages, logging;
 - `caching`: the cache, the page cache and the edge caches in front;
 - `security`: HTTPS, cookies, headers and the content security policy;
 - `staff`: the staff's sign-in (passwords, two factors, lockouts) and sessions.

@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "authors",
     "pagecache",
     "imaging",
+    # The one task queue: Django's tasks API, jobs stored in the site's database.
+    "django_tasks",
+    "django_tasks_db",
+    "jobs",
     # Staff security: sign-in throttling, two-factor, sessions, the audit trail.
     "axes",
     "django_otp",
@@ -126,6 +130,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         **DATABASES["default"].get("OPTIONS", {}),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (docs/queue.md): jobs wait in the site's own database, so the embedded
+# default needs no server and PostgreSQL carries production's queue; `run_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
 
 LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en-gb")
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/London")

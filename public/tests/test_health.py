@@ -15,7 +15,12 @@ def test_healthy_server_answers_200(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "queue": {"depth": 0, "oldest_wait_seconds": 0},
+    }
     assert "no-store" in response["Cache-Control"]
 
 
@@ -29,7 +34,12 @@ def test_unreachable_database_answers_503_naming_it(client, monkeypatch):
     response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert response.json() == {"status": "failed", "database": "failed", "cache": "ok"}
+    assert response.json() | {"queue": None} == {
+        "status": "failed",
+        "database": "failed",
+        "cache": "ok",
+        "queue": None,
+    }
     assert "hunter2" not in response.text
 
 
@@ -42,7 +52,12 @@ def test_unreachable_cache_answers_503_naming_it(client, monkeypatch):
     response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert response.json() == {"status": "failed", "database": "ok", "cache": "failed"}
+    assert response.json() | {"queue": None} == {
+        "status": "failed",
+        "database": "ok",
+        "cache": "failed",
+        "queue": None,
+    }
     assert "hunter2" not in response.text
 
 
