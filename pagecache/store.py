@@ -150,7 +150,8 @@ def kept(name, compute, *, shows, still_true=lambda value: True, request=None, p
     or a time in `name`: no deadline applies here): never from the request, which only
     lets the clock be read once per request. Keys recorded while `compute()` runs are
     kept with the value; a value that is `part_of_page` (a fragment) adds its keys to the
-    page being drawn, whether it was drawn or found.
+    page being drawn, whether it was drawn or found. While one page is drawn
+    (`drawing.one_drawing`), each value is looked up or computed once.
     """
     key = f"kept:{name}"
     this_page = drawing.kept_values()
