@@ -46,6 +46,8 @@ _EDITOR = (
     | _crud("authors", "author")
     # To link an author profile to a staff account.
     | {"auth.view_user"}
+    # The front page's layouts and the breaking-news banner (frontpage/migrations/0002).
+    | _crud("frontpage", "layout", "zone", "slot", "banner")
 )
 
 ROLES = {

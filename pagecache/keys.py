@@ -17,6 +17,7 @@ from contextvars import ContextVar
 HEADERS = ("xkey", "Surrogate-Key")
 
 _collected: ContextVar[set[str] | None] = ContextVar("surrogate_keys", default=None)
+_ends: ContextVar[list | None] = ContextVar("page_ends", default=None)
 
 
 @contextmanager
@@ -45,6 +46,25 @@ def record(*keys: str | Iterable[str]) -> None:
             collected.add(key)
         else:
             collected.update(key)
+
+
+@contextmanager
+def collecting_ends():
+    """Collect the times recorded with `until` while a page renders (a list)."""
+    ends: list = []
+    token = _ends.set(ends)
+    try:
+        yield ends
+    finally:
+        _ends.reset(token)
+
+
+def until(moment) -> None:
+    """The page being rendered changes by the clock at `moment` (a pin ends, a layout
+    takes over): it is kept no longer, here or at the edge. None: no such time."""
+    ends = _ends.get()
+    if ends is not None and moment is not None:
+        ends.append(moment)
 
 
 def header_value(keys: Iterable[str]) -> str:

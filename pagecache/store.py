@@ -15,7 +15,8 @@ version) is not stored, so a reader who drew the old content while a change comm
 never stores it under the new versions.
 
 No page outlives the deadline the app above registers (`deadline`: for the newsroom,
-the next scheduled publication), so a scheduled story appears on time with no job to
+the next scheduled publication), nor a time the view itself records (`keys.until`: the
+front page's next pin to end), so a scheduled story appears on time with no job to
 run; the deadline is stored with the entry, so a page served from here states its
 remaining lifetime to the edge without a query (pagecache/edge.py).
 
@@ -238,13 +239,13 @@ def public_page(view=None, *, reads=()):
             response, names, deadline_at = cached
         else:
             drawn_at = getattr(request, "_pagecache_clock", None)
-            with keys.collecting() as names:
+            with keys.collecting() as names, keys.collecting_ends() as ends:
                 response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
                 return response
             if hasattr(response, "render"):
                 response.render()
-            deadline_at = next_deadline()
+            deadline_at = min(filter(None, [next_deadline(), *ends]), default=None)
             timeout = _timeout(settings.PAGE_CACHE_SECONDS, edge.seconds_until(deadline_at))
             _store(key, (response, deadline_at), names, drawn_at=drawn_at, timeout=timeout)
         # A view may ask browsers to come back sooner (a live page's polls): kept.

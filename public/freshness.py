@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from django.utils import timezone
 
 from articles.models import Article
+from frontpage import banner as front_banner
 from pagecache import edge, store
 
 SIDEBAR_ITEMS = 10  # the stories the "News Feed" column beside most pages shows
@@ -31,6 +32,9 @@ SIDEBAR = "sidebar"  # the "News Feed" column beside most pages
 MASTHEAD = "masthead"  # the sections in every page's masthead
 ROBOTS = "robots"
 SCHEDULE = "schedule"  # when the next scheduled story goes live: kept here, on no page
+FRONTPAGE = "frontpage"  # the live layout of `/`
+MOST_READ = "most-read"  # the "Most read" lists
+BANNER = front_banner.BANNER  # the breaking-news banner, on every page (frontpage/banner.py)
 
 
 def article(pk) -> str:

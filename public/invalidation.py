@@ -28,6 +28,11 @@ What each change empties:
   the stories are rewritten without a save, which the Article receivers never hear of.
 - a masthead section added, changed or removed: the masthead, on every page (soft: the
   pages stay correct but for their navigation, and are refreshed in the background).
+- a front page layout, zone or slot that is live or scheduled, changed: the front page.
+  A draft layout empties nothing.
+- the banner raised, changed or lowered, or the story it links to published or
+  withdrawn: the banner alone (soft). Pages are kept without it (frontpage/banner.py), so
+  no page's own copy is emptied.
 
 Drafts and stories in review are on no public page: changing them empties nothing.
 """
@@ -48,9 +53,12 @@ from articles.models import (
 )
 from articles.signals import stories_rerendered
 from authors.models import Author
+from frontpage.models import Banner, Layout, Slot, Zone
 
 from .freshness import (
     AUTHORS,
+    BANNER,
+    FRONTPAGE,
     HOME,
     MASTHEAD,
     NEWS,
@@ -132,6 +140,8 @@ def article_saved(sender, instance, raw=False, **kwargs):
     tag_ids = TaggedArticle.objects.filter(content_object=instance).values("tag_id")
     if was_public != is_public and _shows_or_hides_a_section(instance.pk, tag_ids):
         (soft if is_public else hard).add(MASTHEAD)
+    if was_public != is_public and Banner.objects.filter(article=instance).exists():
+        soft.add(BANNER)  # its link comes or goes
     pagecache.invalidate(hard, soft=soft)
     if moved:
         pagecache.invalidate([SCHEDULE], edge=False)
@@ -227,6 +237,26 @@ def rerendered(sender, article_ids, **kwargs):
         pagecache.invalidate([*map(article, public), SEARCH])
 
 
+def front_page_changed(sender, instance, raw=False, **kwargs):
+    """A layout, zone or slot: the front page, if its layout is live or scheduled."""
+    if raw:
+        return
+    if kwargs.get("signal") is post_delete:
+        shown = True  # its layout may be gone with it: nothing left to ask
+    elif isinstance(instance, Layout):
+        shown = instance.live_from is not None
+    else:
+        zone_id = instance.pk if isinstance(instance, Zone) else instance.zone_id
+        shown = Layout.objects.filter(zones=zone_id, live_from__isnull=False).exists()
+    if shown:
+        pagecache.invalidate([FRONTPAGE])
+
+
+def banner_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        pagecache.invalidate(soft=[BANNER])
+
+
 RECEIVERS = [
     (pre_save, Article, article_saving),
     (post_save, Article, article_saved),
@@ -247,6 +277,14 @@ RECEIVERS = [
     (post_delete, LiveEntryAuthorship, live_byline_changed),
     (post_save, Section, section_changed),
     (post_delete, Section, section_changed),
+    (post_save, Layout, front_page_changed),
+    (post_delete, Layout, front_page_changed),
+    (post_save, Zone, front_page_changed),
+    (post_delete, Zone, front_page_changed),
+    (post_save, Slot, front_page_changed),
+    (post_delete, Slot, front_page_changed),
+    (post_save, Banner, banner_changed),
+    (post_delete, Banner, banner_changed),
 ]
 
 

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 
 from pagecache import edge_page, public_page
 
-from . import freshness, live_views, preview_views, views
+from . import freshness, front_views, live_views, preview_views, views
 from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
 from .health import healthz
 from .live_feed import LiveEntriesFeed
@@ -60,6 +60,10 @@ urlpatterns = [
         ),
         name="robots_txt",
     ),
+    # The banner alone, for an edge cache that includes it in every page (ESI), and the
+    # reading beacon that counts page views for "Most read".
+    path("banner/", front_views.banner_fragment, name="banner"),
+    path("views/", front_views.count_view, name="count_view"),
     # For load balancers and the edge cache: is this server able to serve?
     path("healthz", healthz, name="healthz"),
 ]

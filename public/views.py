@@ -6,10 +6,12 @@ from django.utils import timezone
 
 from articles.models import Article, Authorship, SlugRedirect, public_tags
 from authors.models import Author
+from frontpage import arrangement as front_arrangement
 from pagecache import public_page
 from pagecache.keys import record
 
 from . import freshness
+from .front_views import front_page
 from .listing import LIST_PARAMS, render_list
 from .live_views import LIVE_PAGE_PARAMS, live_page
 
@@ -19,7 +21,11 @@ FEATURED_WINDOW = timedelta(days=3)
 
 @public_page
 def home(request):
-    """The newest featured story of the last few days leads; else the newest story."""
+    """The live layout editors arranged (frontpage/); without one, the newest featured
+    story of the last few days leads, else the newest story."""
+    arranged = front_arrangement.current()
+    if arranged is not None:
+        return front_page(request, arranged)
     public = Article.objects.published().for_listing().newest_first()
     # The window bounds the search to the index's newest rows, and keeps a story an
     # editor forgot to unfeature from leading for ever.

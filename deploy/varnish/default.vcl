@@ -32,6 +32,10 @@ sub vcl_recv {
     # Who is asking: the address this connection came from, replacing whatever the
     # client wrote in the header (Varnish would otherwise append to it).
     set req.http.X-Forwarded-For = client.ip;
+    # This cache assembles pages with ESI: the app then leaves the breaking-news banner
+    # out of the pages and names it in an include (frontpage/banner.py), kept and purged
+    # on its own, so raising it empties no page. Never taken from a client.
+    set req.http.Surrogate-Capability = "varnish=ESI/1.0";
 
     # Purge by surrogate key, from the app servers only:
     #   xkey-purge: article-12 list-news       (gone at once)
@@ -108,6 +112,10 @@ sub vcl_hit {
 sub vcl_backend_response {
     if (bereq.uncacheable) {
         return (deliver);
+    }
+    # A page naming an include (the banner): assembled here, on every delivery.
+    if (beresp.http.Surrogate-Control ~ "ESI/1.0") {
+        set beresp.do_esi = true;
     }
     if (beresp.status >= 500) {
         # Keep the copy we have: a failed background refresh is dropped, and a reader's

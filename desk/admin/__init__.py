@@ -7,13 +7,24 @@ are `forms.py`, `inlines.py`, `filters.py`, `columns.py`, `actions.py` (bulk act
 `revisions.py` (compare, restore, recover); `editor.py` (the body editor), `autosave.py`
 (autosave and the preview beside the form). `photos.py` registers the photo library. Live
 coverage: `live.py` (a story's live desk) and `live_entries.py` (LiveEntryAdmin).
-`authors.py` registers journalists' profiles; `sections.py` the masthead's sections.
+`authors.py` registers journalists' profiles; `sections.py` the masthead's sections;
+`frontpage.py` the front page's layouts, zones and slots, and the breaking-news banner.
 """
 
 from .articles import ArticleAdmin
 from .authors import AuthorAdmin
+from .frontpage import BannerAdmin, LayoutAdmin, ZoneAdmin
 from .live_entries import LiveEntryAdmin
 from .photos import PhotoAdmin
 from .sections import SectionAdmin
 
-__all__ = ["ArticleAdmin", "AuthorAdmin", "LiveEntryAdmin", "PhotoAdmin", "SectionAdmin"]
+__all__ = [
+    "ArticleAdmin",
+    "AuthorAdmin",
+    "BannerAdmin",
+    "LayoutAdmin",
+    "LiveEntryAdmin",
+    "PhotoAdmin",
+    "SectionAdmin",
+    "ZoneAdmin",
+]

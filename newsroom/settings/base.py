@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     # The editorial back office: every admin of ours, the desk's views and previews.
     "desk",
     "public",
+    # The front page editors arrange, the breaking-news banner, "Most read".
+    "frontpage",
     "articles",
     "authors",
     "pagecache",
@@ -79,6 +81,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Django's, keeping the edge's headers on a 304 (pagecache/edge.py).
     "pagecache.edge.ConditionalGetMiddleware",
+    # Fills the breaking-news banner into pages, kept without it (frontpage/banner.py);
+    # inside ConditionalGet, so the ETag is the page readers get.
+    "frontpage.banner.BannerMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which second factor verified the session; sessions ended elsewhere or lacking a

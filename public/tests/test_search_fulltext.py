@@ -364,19 +364,22 @@ def test_the_search_page_costs_a_fixed_number_of_queries(client, django_assert_n
         make_article(title=f"Surf {n}", authors=[ada], tags=[coast], primary_tag=coast)
     # Tag and author lists for the form (2), candidates (1), relevance (1), the page's
     # stories and their bylines (2), snippets (1), the sidebar's news feed (1), the
-    # masthead's sections (1), the next scheduled story, for the edge cache's lifetime (1).
-    with django_assert_num_queries(10):
+    # masthead's sections (1), the next scheduled story, for the edge cache's lifetime (1),
+    # the banner (1, frontpage/banner.py).
+    with django_assert_num_queries(11):
         response = client.get("/search/", {"q": "surf"})
     assert len(titles(response)) == 12
-    # The filters themselves: two more lookups, by slug; the sidebar, the masthead and
-    # the next scheduled story are kept from the first request until a save (3 fewer).
+    # The filters themselves: two more lookups, by slug; the sidebar, the masthead, the
+    # next scheduled story and the banner are kept from the first request until a save
+    # (4 fewer).
     with django_assert_num_queries(9):
         client.get("/search/", {"q": "surf", "tag": "coast", "author": "ada-lin"})
 
 
 def test_an_empty_search_runs_no_search(client, django_assert_num_queries):
-    # The form's two lists, the sidebar, the masthead's sections, the next scheduled story.
-    with django_assert_num_queries(5):
+    # The form's two lists, the sidebar, the masthead's sections, the next scheduled story,
+    # the banner.
+    with django_assert_num_queries(6):
         response = client.get("/search/")
     assert "Type a word or two" in response.content.decode()
 

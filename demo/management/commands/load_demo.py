@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from demo import front_page
 from demo.frontmatter import FrontMatterError
 from demo.loader import load
 
@@ -8,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Load the demo newsroom from demo/newsroom.md, demo/authors/ and demo/stories/: "
         "journalists, tags, the masthead's sections and about 150 articles over six weeks, "
-        "all fictional. Safe to run again: what exists is kept."
+        "all fictional, then a curated front page, a banner to raise and a day of simulated "
+        "reading. Safe to run again: what exists is kept."
     )
 
     def handle(self, *args, **options):
@@ -17,3 +19,5 @@ class Command(BaseCommand):
         except FrontMatterError as exc:
             raise CommandError(f"Nothing was loaded. {exc}") from exc
         self.stdout.write(self.style.SUCCESS(str(summary)))
+        for line in front_page.load():
+            self.stdout.write(self.style.SUCCESS(f"Front page: {line}."))
