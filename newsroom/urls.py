@@ -15,6 +15,7 @@ urlpatterns = [
     # A story's pages, the reader's and the desk's previews of it, in one namespace.
     path("", include((public_urls.article_patterns + desk_urls.article_patterns, "articles"))),
     path("", include(public_urls)),
+    path("api/v1/", include("api.urls")),
 ]
 
 if settings.DEBUG:

@@ -32,6 +32,7 @@ SIDEBAR = "sidebar"  # the "News Feed" column beside most pages
 MASTHEAD = "masthead"  # the sections in every page's masthead
 ROBOTS = "robots"
 SCHEDULE = "schedule"  # when the next scheduled story goes live: kept here, on no page
+CORRECTIONS = "list-corrections"  # the corrections feed (the content API's)
 FRONTPAGE = "frontpage"  # the live layout of `/`
 MOST_READ = "most-read"  # the "Most read" lists
 BANNER = front_banner.BANNER  # the breaking-news banner, on every page (frontpage/banner.py)

@@ -9,7 +9,8 @@ What each change empties:
   masthead (soft) when it is the first public story of a section's tag; and, at the
   origin only, the time of the next scheduled publication.
 - update, correction, slug change: the story (every page and list showing it), sitemaps,
-  search; the sidebar (soft) when the story is among its newest.
+  search; the sidebar (soft) when the story is among its newest. A correction also
+  empties the corrections feed.
 - unpublish or delete: the story, sitemaps, search; the sidebar when the story was among
   its newest and the masthead when it was a section tag's last public story (hard: a
   withdrawn story must go at once).
@@ -58,6 +59,7 @@ from frontpage.models import Banner, Layout, Slot, Zone
 from .freshness import (
     AUTHORS,
     BANNER,
+    CORRECTIONS,
     FRONTPAGE,
     HOME,
     MASTHEAD,
@@ -177,7 +179,7 @@ def tagging_changed(sender, instance, raw=False, **kwargs):
 
 def correction_changed(sender, instance, raw=False, **kwargs):
     if not raw and _is_on_public_pages(instance.article_id):
-        pagecache.invalidate([article(instance.article_id)])
+        pagecache.invalidate([article(instance.article_id), CORRECTIONS])
 
 
 def author_saved(sender, instance, created=False, raw=False, **kwargs):

@@ -6,6 +6,7 @@ that nothing is added, changed or redrawn. The others use a one-story sample new
 """
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -179,3 +180,17 @@ def test_a_broken_file_loads_nothing_and_the_command_names_it(tmp_path, monkeypa
         call_command("load_demo")
     assert str(error.value).startswith(f"Nothing was loaded. {story_path(folder)}, line 9: ")
     assert "unknown author 'nobody'" in str(error.value)
+
+
+def test_load_demo_prints_the_same_working_api_key_every_run(client, tmp_path, monkeypatch):
+    folder = write_newsroom(tmp_path / "demo")
+    monkeypatch.setattr(load_demo, "load", lambda: loader.load(folder=folder))
+    runs = []
+    for _ in range(2):
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        runs.append(re.search(r"demo key: (\S+)", out.getvalue())[1])
+
+    assert runs[0] == runs[1]
+    answer = client.get("/api/v1/stories/", HTTP_AUTHORIZATION=f"Bearer {runs[0]}")
+    assert answer.status_code == 200

@@ -9,19 +9,27 @@ are `forms.py`, `inlines.py`, `filters.py`, `columns.py`, `actions.py` (bulk act
 coverage: `live.py` (a story's live desk) and `live_entries.py` (LiveEntryAdmin).
 `authors.py` registers journalists' profiles; `sections.py` the masthead's sections;
 `frontpage.py` the front page's layouts, zones and slots, and the breaking-news banner.
+`api_keys.py` and `webhooks.py`: the content API's keys, webhook endpoints and their
+delivery log (superusers only).
 """
 
+from .api_keys import ApiKeyAdmin
 from .articles import ArticleAdmin
 from .authors import AuthorAdmin
 from .frontpage import BannerAdmin, LayoutAdmin, ZoneAdmin
 from .live_entries import LiveEntryAdmin
 from .photos import PhotoAdmin
 from .sections import SectionAdmin
+from .webhooks import DeliveryAdmin, EndpointAdmin, EventAdmin
 
 __all__ = [
+    "ApiKeyAdmin",
     "ArticleAdmin",
     "AuthorAdmin",
     "BannerAdmin",
+    "DeliveryAdmin",
+    "EndpointAdmin",
+    "EventAdmin",
     "LayoutAdmin",
     "LiveEntryAdmin",
     "PhotoAdmin",

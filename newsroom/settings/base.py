@@ -48,8 +48,15 @@ INSTALLED_APPS = [
     "csp",
     # The body editor's ProseMirror build and styles, served from our static files.
     "django_prose_editor",
+    # The content API (Django REST framework, its OpenAPI document by drf-spectacular,
+    # Swagger UI served from our own static files) and the webhooks that follow it.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # The editorial back office: every admin of ours, the desk's views and previews.
     "desk",
+    "webhooks",
+    "api",
     "public",
     # The front page editors arrange, the breaking-news banner, "Most read".
     "frontpage",

@@ -183,13 +183,13 @@ def test_unpublishing_purges_the_story_and_the_sidebar_at_once(edge, committed, 
     assert edge.soft_keys() == set()
 
 
-def test_a_correction_purges_only_the_story(edge, committed, clock):
+def test_a_correction_purges_only_the_story_and_the_corrections_feed(edge, committed, clock):
     article = make_article(slug="lead")
 
     with committed():
         Correction.objects.create(article=article, text="The vote was on Tuesday.")
 
-    assert edge.purged() == {f"article-{article.pk}"}
+    assert edge.purged() == {f"article-{article.pk}", "list-corrections"}
     assert edge.soft_keys() == set()
 
 

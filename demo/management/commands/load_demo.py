@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo import front_page
+from demo.api_key import demo_key
 from demo.frontmatter import FrontMatterError
 from demo.loader import load
 
@@ -21,3 +23,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(str(summary)))
         for line in front_page.load():
             self.stdout.write(self.style.SUCCESS(f"Front page: {line}."))
+        key = demo_key()
+        self.stdout.write(
+            f"Content API demo key: {key}\n"
+            f"  curl -H 'Authorization: Bearer {key}' {settings.SITE_URL}/api/v1/stories/\n"
+            f"  docs: {settings.SITE_URL}/api/v1/docs/ (docs/api.md)"
+        )

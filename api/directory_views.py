@@ -1,0 +1,200 @@
+"""Authors, tags, the masthead's sections, search and the corrections feed."""
+
+from django.db.models import F, OuterRef, Subquery, prefetch_related_objects
+from django.db.models.lookups import IsNull
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import ParseError
+from rest_framework.response import Response
+
+from articles.models import Article, Correction, public_tags
+from authors.models import Author
+from pagecache.keys import record
+from public import freshness
+from public.models import Section
+from public.search import Filters, Sort, clean_query, parse_query, search
+
+from .addresses import api_url
+from .base import (
+    ID_CURSOR,
+    PAGE_PARAMS,
+    RANK_CURSOR,
+    ContentView,
+    answers,
+    page_of,
+    page_parameters,
+)
+from .paging import CURSOR_PARAM, ApiPage, id_page, limit_from, next_url, timed_page
+from .serializers import (
+    AuthorDetailSerializer,
+    AuthorSerializer,
+    CorrectionFeedItemSerializer,
+    SearchItemSerializer,
+    SectionSerializer,
+    TagSerializer,
+)
+from .stories import tags_prefetch
+
+AuthorPage = page_of(AuthorSerializer, "AuthorPage")
+TagPage = page_of(TagSerializer, "TagPage")
+SearchPage = page_of(SearchItemSerializer, "SearchPage")
+CorrectionPage = page_of(CorrectionFeedItemSerializer, "CorrectionPage")
+SectionPage = page_of(SectionSerializer, "SectionList")
+
+
+class AuthorList(ContentView):
+    reads = PAGE_PARAMS
+
+    @extend_schema(
+        operation_id="authors_list",
+        summary="Every author, in the order they joined",
+        parameters=page_parameters(ID_CURSOR),
+        responses=answers(AuthorPage),
+    )
+    def get(self, request):
+        page = id_page(request, Author.objects.all())
+        record(freshness.AUTHORS, *(freshness.author(a.pk) for a in page.items))
+        return Response(
+            {
+                "results": AuthorSerializer(page.items, many=True).data,
+                "next": next_url(request, page),
+            }
+        )
+
+
+class AuthorDetail(ContentView):
+    @extend_schema(
+        operation_id="authors_retrieve",
+        summary="One author, with their full biography",
+        responses=answers(AuthorDetailSerializer, not_found=True),
+    )
+    def get(self, request, slug):
+        author = get_object_or_404(Author, slug=slug)
+        record(freshness.author(author.pk))
+        return Response(AuthorDetailSerializer(author).data)
+
+
+class TagList(ContentView):
+    reads = PAGE_PARAMS
+
+    @extend_schema(
+        operation_id="tags_list",
+        summary="The public tags (those a public story is filed under)",
+        parameters=page_parameters(ID_CURSOR),
+        responses=answers(TagPage),
+    )
+    def get(self, request):
+        page = id_page(request, public_tags())
+        # A tag turns public or not with a story filed under it: that change empties the
+        # search form's topics, the same list.
+        record(freshness.SEARCH, *(freshness.tag(t.pk) for t in page.items))
+        return Response(
+            {"results": TagSerializer(page.items, many=True).data, "next": next_url(request, page)}
+        )
+
+
+class TagDetail(ContentView):
+    @extend_schema(
+        operation_id="tags_retrieve",
+        summary="One public tag",
+        responses=answers(TagSerializer, not_found=True),
+    )
+    def get(self, request, slug):
+        tag = get_object_or_404(public_tags(), slug=slug)
+        record(freshness.SEARCH, freshness.tag(tag.pk))
+        return Response(
+            {**TagSerializer(tag).data, "stories_url": f"{api_url('stories')}?tag={tag.slug}"}
+        )
+
+
+class SectionList(ContentView):
+    @extend_schema(
+        operation_id="sections_list",
+        summary="The masthead's sections, in their order (a short list: one page)",
+        responses=answers(SectionPage),
+    )
+    def get(self, request):
+        record(freshness.MASTHEAD)
+        sections = Section.objects.for_masthead()
+        return Response({"results": SectionSerializer(sections, many=True).data, "next": None})
+
+
+class Search(ContentView):
+    reads = (*PAGE_PARAMS, "q", "sort")
+
+    @extend_schema(
+        operation_id="search",
+        summary="Full-text search over public stories, best match first",
+        parameters=[
+            OpenApiParameter("q", str, description='Words, "a phrase", -not (none: no results).'),
+            OpenApiParameter(
+                "sort", str, enum=[Sort.RELEVANCE, Sort.NEWEST], description="relevance (default)"
+            ),
+            *page_parameters(RANK_CURSOR),
+        ],
+        responses=answers(SearchPage),
+    )
+    def get(self, request):
+        query, _ = clean_query(request.query_params.get("q", ""))
+        sort = request.query_params.get("sort", Sort.RELEVANCE)
+        if sort not in (Sort.RELEVANCE, Sort.NEWEST):
+            raise ParseError("`sort` is `relevance` or `newest`.")
+        # Search ranks its newest few hundred matches in memory: the cursor is a place
+        # in that ranked list, never an OFFSET in SQL.
+        after = request.query_params.get(CURSOR_PARAM, "")
+        if after and not (after.isascii() and after.isdigit() and len(after) < 4):
+            raise ParseError(f"`{CURSOR_PARAM}` is not a cursor this API wrote.")
+        limit = limit_from(request)
+        parsed = parse_query(query)
+        if not parsed:  # no word to look for (only exclusions, or nothing): nothing found
+            return Response({"results": [], "next": None})
+        results = search(
+            parsed,
+            sort=sort,
+            filters=Filters(),
+            start=int(after or 0),
+            per_page=limit,
+        )
+        prefetch_related_objects(results.items, tags_prefetch())
+        record(freshness.SEARCH, *map(freshness.story, results.items))
+        page = ApiPage(results.items, str(results.next_start) if results.has_next else None)
+        return Response(
+            {
+                "results": SearchItemSerializer(results.items, many=True).data,
+                "next": next_url(request, page),
+            }
+        )
+
+
+class CorrectionFeed(ContentView):
+    reads = PAGE_PARAMS
+
+    @extend_schema(
+        operation_id="corrections_list",
+        summary="Corrections to public stories, newest first",
+        parameters=page_parameters(),
+        responses=answers(CorrectionPage),
+    )
+    def get(self, request):
+        page = timed_page(request, _public_corrections())
+        record(freshness.CORRECTIONS, freshness.NEWS)
+        record(*(freshness.article(c.article_id) for c in page.items))
+        return Response(
+            {
+                "results": CorrectionFeedItemSerializer(page.items, many=True).data,
+                "next": next_url(request, page),
+            }
+        )
+
+
+def _public_corrections():
+    """Corrections to public stories, paged as stories are, by (time, id).
+
+    Each row asks for its story by id in a subquery, as `public_story_tagged` does: a join
+    would have SQLite walk every public story for the few corrections; this walks the
+    corrections alone (few: a newspaper corrects a story in hundreds). The page's stories
+    come in one more query.
+    """
+    story = Article.objects.published().filter(pk=OuterRef("article_id")).order_by()
+    corrections = Correction.objects.filter(IsNull(Subquery(story.values("pk")), False))
+    return corrections.annotate(published_at=F("corrected_at")).prefetch_related("article")
