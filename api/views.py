@@ -14,7 +14,7 @@ from . import ninjs
 from .base import PAGE_PARAMS, ContentView, answers, page_of, page_parameters
 from .paging import next_url, timed_page
 from .serializers import EntrySerializer, StoryDetailSerializer, StorySerializer
-from .stories import public_stories, public_story, published_entries
+from .stories import public_stories, public_story, published_entries, with_tags
 
 StoryPage = page_of(StorySerializer, "StoryPage")
 EntryPage = page_of(EntrySerializer, "EntryPage")
@@ -34,22 +34,28 @@ class StoryList(ContentView):
         responses=answers(StoryPage, not_found=True),
     )
     def get(self, request):
+        # The page's ids are found by a walk (see public.pagination.paginate), its rows
+        # read by id alone; the whole list pages the public stories themselves, with the
+        # cursor's bound ahead of the visibility rule.
         stories = public_stories()
         options = {}
         tag_slug, author_slug = request.query_params.get("tag"), request.query_params.get("author")
         if tag_slug is not None:
             tag = get_object_or_404(public_tags(), slug=tag_slug)
-            stories, options = stories.filter(tags=tag), {"ids_first": True}
+            options = {"walk": Article.objects.published().filter(tags=tag)}
             record(freshness.tag(tag.pk), freshness.tag_list(tag.pk))
         if author_slug is not None:
             author = get_object_or_404(Author, slug=author_slug)
             record(freshness.author(author.pk), freshness.author_list(author.pk))
             if tag_slug is None:  # an author's own index of bylines, as their page walks
-                options = {"bylines": Authorship.objects.published().filter(author=author)}
+                bylines = Authorship.objects.published().filter(author=author)
+                options = {"walk": bylines, "walk_id": "article_id"}
             else:
-                stories = stories.filter(authorships__author=author)
+                options = {"walk": options["walk"].filter(authorships__author=author)}
         if tag_slug is None and author_slug is None:
             record(freshness.NEWS)
+            stories = with_tags(Article.objects.for_listing())
+            options = {"visible": Article.objects.published()}
         page = timed_page(request, stories, **options)
         record(*map(freshness.story, page.items))
         return Response(

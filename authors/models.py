@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from reversion import register as keep_revisions
 
 from imaging.fields import CheckedImageField
+from links import address
 
 
 @keep_revisions()  # every save in the admin keeps one (desk/admin/authors.py)
@@ -58,4 +58,4 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("authors:detail", kwargs={"slug": self.slug})
+        return address("authors:detail", slug=self.slug)

@@ -19,7 +19,8 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from articles.search_index import CONFIG, FTS_TABLE
-from public.search import CANDIDATES, backend_for, blended_score, clean_query, parse_query
+from public.search import CANDIDATES, blended_score, clean_query, parse_query
+from public.search_backends import backend_for
 
 _ENTRY_WORDS = f"to_tsvector('{CONFIG}'::regconfig, headline || ' ' || body)"
 

@@ -36,7 +36,7 @@ from django.core.cache import cache
 from django.http import QueryDict
 from django.utils.cache import get_max_age
 
-from . import edge, keys
+from . import drawing, edge, keys
 
 logger = logging.getLogger(__name__)
 
@@ -151,9 +151,24 @@ def kept(name, compute, *, shows, still_true=lambda value: True, request=None, p
     or a time in `name`: no deadline applies here): never from the request, which only
     lets the clock be read once per request. Keys recorded while `compute()` runs are
     kept with the value; a value that is `part_of_page` (a fragment) adds its keys to the
-    page being drawn, whether it was drawn or found.
+    page being drawn, whether it was drawn or found. While one page is drawn
+    (`drawing.one_drawing`), each value is looked up or computed once.
     """
     key = f"kept:{name}"
+    this_page = drawing.kept_values()
+    if this_page is not None and key in this_page:
+        value, names = this_page[key]
+        if part_of_page:
+            keys.record(names)
+        return value
+    value, names = _kept(key, compute, shows, still_true, request, part_of_page)
+    if this_page is not None:
+        this_page[key] = (value, names)
+    return value
+
+
+def _kept(key, compute, shows, still_true, request, part_of_page):
+    """The value and the keys it shows, found or computed (see `kept`)."""
     if usable():
         entry = cache.get(key, _MISSING)
         if entry is not _MISSING:
@@ -161,13 +176,13 @@ def kept(name, compute, *, shows, still_true=lambda value: True, request=None, p
             if _still_current(versions) and still_true(value):
                 if part_of_page:
                     keys.record(versions)
-                return value
+                return value, set(versions)
     drawn_at = _clock(request) if usable() else None
     with keys.collecting(counts_outside=part_of_page) as names:
         value = compute()
         keys.record(shows)
     _store(key, value, names, drawn_at=drawn_at, timeout=KEPT_SECONDS)
-    return value
+    return value, names
 
 
 def _page_key(request) -> str:
@@ -211,6 +226,7 @@ def public_page(view=None, *, reads=()):
         return partial(public_page, reads=reads)
 
     @wraps(view)
+    @drawing.drawn_once
     def wrapped(request, *args, **kwargs):
         _show_only(request, reads)
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
@@ -250,6 +266,7 @@ def edge_page(*names: str, until_deadline=True):
 
     def decorator(view):
         @wraps(view)
+        @drawing.drawn_once
         def wrapped(request, *args, **kwargs):
             with keys.collecting() as collected:
                 response = view(request, *args, **kwargs)

@@ -6,7 +6,7 @@ class PublicConfig(AppConfig):
     verbose_name = "Public site"
 
     def ready(self):
-        from . import freshness, sitemaps
+        from . import invalidation, sitemaps
 
-        freshness.connect()
+        invalidation.connect()
         sitemaps.connect()

@@ -21,22 +21,24 @@ def render_list(
     item_template="articles/includes/card.html",
     per_page=12,
     context=None,
-    ids_first=False,
-    bylines=None,
+    visible=None,
+    walk=None,
+    walk_id="pk",
 ):
     """Render one page of the articles in `queryset` (see `paginate`; the caller says
-    which readers may see, `published()`), or just its items when the script asks for
-    them.
+    which readers may see, `visible=Article.objects.published()` or a `walk`), or just
+    its items when the script asks for them.
 
     The "Show More" link is a real URL to the next page; the script fetches the same URL
-    with `fragment=1` and appends what comes back. `ids_first`, `bylines`: see `paginate`.
+    with `fragment=1` and appends what comes back. `visible`, `walk`, `walk_id`: see
+    `paginate`.
     """
     try:
         cursor = cursor_from_request(request)
     except InvalidCursor:
         return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
     page = paginate(
-        queryset, cursor=cursor, per_page=per_page, ids_first=ids_first, bylines=bylines
+        queryset, cursor=cursor, per_page=per_page, visible=visible, walk=walk, walk_id=walk_id
     )
     context = {
         **(context or {}),

@@ -3,7 +3,7 @@ entry's own page.
 
 A story with live coverage is served at its usual address by `live_page`, which
 `views.article_detail` hands it to; everything here sits behind the page cache, which
-every entry's save empties (public/freshness.py), so the next request shows a new entry.
+every entry's save empties (public/invalidation.py), so the next request shows a new entry.
 """
 
 from datetime import UTC, datetime
@@ -62,10 +62,16 @@ def live_page(request, article):
     except InvalidCursor:
         return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
     oldest_first = not article.is_live and request.GET.get(ORDER_PARAM) == OLDEST_FIRST
-    entries = article.live_entries.published()
     # Each entry's library photo comes in the same query (its alt text, caption, credit).
-    with_photos = entries.select_related("photo")
-    page = paginate(with_photos, cursor=cursor, per_page=PER_PAGE, oldest_first=oldest_first)
+    with_photos = article.live_entries.select_related("photo")
+    entries = article.live_entries.published()
+    page = paginate(
+        with_photos,
+        visible=LiveEntry.objects.published(),
+        cursor=cursor,
+        per_page=PER_PAGE,
+        oldest_first=oldest_first,
+    )
     context = {
         "article": article,
         "page": page,
@@ -79,8 +85,8 @@ def live_page(request, article):
 
     pinned = key_events = None
     if page.is_first:
-        pinned = with_photos.filter(is_pinned=True).first()
-        key_events = list(entries.published().key_events().newest_first()[:KEY_EVENTS_SHOWN])
+        pinned = entries.select_related("photo").filter(is_pinned=True).first()
+        key_events = list(entries.key_events().newest_first()[:KEY_EVENTS_SHOWN])
         shown = {entry.pk for entry in page.items}
         for event in key_events:  # in the page: a jump; older: its own page
             event.href = f"#{event.anchor}" if event.pk in shown else event.get_absolute_url()

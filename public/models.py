@@ -1,9 +1,9 @@
 from django.db import models
 from django.db.models import OuterRef
-from django.urls import reverse
 from taggit.models import Tag
 
 from articles.models import has_public_story
+from links import address
 
 
 class SectionQuerySet(models.QuerySet):
@@ -50,7 +50,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.tag.slug})
+        return address("articles:tag", slug=self.tag.slug)
 
     @property
     def name(self):

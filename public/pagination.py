@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.db.models import Q
-from django.db.models.sql.where import AND
 
 CURSOR_PARAM = "after"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -61,38 +60,46 @@ def paginate(
     *,
     cursor: Cursor | None,
     per_page: int,
+    visible=None,
     oldest_first=False,
-    ids_first=False,
-    bylines=None,
+    walk=None,
+    walk_id="pk",
 ) -> Page:
     """One page of `articles` after `cursor`, newest first, in one query.
 
-    What readers may see is the caller's to say where the queryset is made
-    (`Article.objects.published()...`); the cursor's bound is put ahead of it in the
-    WHERE clause (`_after`). One row more than shown is fetched to know whether a next
-    page exists.
+    What readers may see is the caller's to say, where the querysets are made: `visible`
+    (`Article.objects.published()`), or `walk` (below). The cursor's bound is written
+    first in the WHERE clause, the visibility rule after it: SQLite scans an index by the
+    first range on a column it meets, so with the rule's `published_at <= now` first, a
+    deep page would walk every newer row from the top (PostgreSQL weighs both bounds and
+    plans the same either way). `&` keeps the left side's shape and conditions first, so
+    `articles` says what a row holds (`for_feed()`), the bound follows, then `visible`'s
+    conditions. One row more than shown is fetched to know whether a next page exists.
 
     Any rows with a `published_at` page the same way (a live story's entries do);
     `oldest_first` reads them the other way (an ended live story).
 
-    `ids_first` is for lists filtered through a join (a tag's stories): walking the
-    newest articles to find the page's few, the first query reads only the
-    publication-time index and the join's index, never a whole article row. The page's
-    rows are read only when something first asks an item for more than its id and time
-    (`DeferredRow`): a card served from its cached fragment never does.
-
-    `bylines` (an author's published ones) are walked for those ids instead: their own
-    index holds the author, the publication time and the article, so a page of an author
-    of 10,000 stories reads its dozen bylines, not the archive's newest stories asking
-    each whose it is. Their articles' rows are then read as with `ids_first`.
+    `walk` is for lists whose members are found through another table: a tag's stories
+    (`Article.objects.published().filter(tags=tag)`), or an author's published bylines,
+    whose own index holds the author, the publication time and the story
+    (`walk_id="article_id"`). It is read for ids and times alone, in a query of its own;
+    then the rows of `articles` by those ids alone, so that query's plan is a primary-key
+    lookup whatever the join's statistics say. The rows are read only when something
+    first asks an item for more than its id and time (`DeferredRow`): a card served from
+    its cached fragment never does.
     """
-    if bylines is not None or ids_first:
-        keys, pk = (bylines, "article_id") if bylines is not None else (articles, "pk")
-        keys = _after(keys.select_related(None).prefetch_related(None), cursor, pk, oldest_first)
-        found = list(keys.values_list(pk, "published_at")[: per_page + 1])
+    order = ("published_at", walk_id) if oldest_first else ("-published_at", f"-{walk_id}")
+    if walk is not None:
+        # Only ids and times are read: the walk's joins and prefetches would be wasted.
+        walk = walk.select_related(None).prefetch_related(None)
+        bounded = _after(walk.model._default_manager.all(), cursor, walk_id, oldest_first) & walk
+        found = list(bounded.order_by(*order).values_list(walk_id, "published_at")[: per_page + 1])
         rows = PageRows(articles, [pk for pk, _ in found[:per_page]]).deferred(found)
     else:
-        rows = list(_after(articles, cursor, "pk", oldest_first)[: per_page + 1])
+        bounded = _after(articles, cursor, "pk", oldest_first)
+        if visible is not None:
+            bounded &= visible
+        rows = list(bounded.order_by(*order)[: per_page + 1])
     items = rows[:per_page]
     next_cursor = None
     if len(rows) > per_page:
@@ -103,9 +110,8 @@ def paginate(
 
 def _after(rows, cursor, pk, oldest_first):
     """`rows` after `cursor` in list order; `pk` names the id that breaks ties."""
-    order = ("published_at", pk) if oldest_first else ("-published_at", f"-{pk}")
     if cursor is None:
-        return rows.order_by(*order)
+        return rows
     if oldest_first:
         bound = Q(published_at__gte=cursor.published_at) & (
             Q(published_at__gt=cursor.published_at) | Q(**{f"{pk}__gt": cursor.pk})
@@ -114,22 +120,7 @@ def _after(rows, cursor, pk, oldest_first):
         bound = Q(published_at__lte=cursor.published_at) & (
             Q(published_at__lt=cursor.published_at) | Q(**{f"{pk}__lt": cursor.pk})
         )
-    return _leading(rows, bound).order_by(*order)
-
-
-def _leading(rows, bound):
-    """`rows` within `bound`, the bound first in the WHERE clause.
-
-    SQLite scans an index by the first range on a column it meets: the visibility rule's
-    `published_at <= now`, written first where the queryset is made, would have a deep
-    page walk every newer row from the top; the cursor's bound makes it as cheap as the
-    first page. (PostgreSQL weighs both bounds and reads the same plan either way.)
-    """
-    bounded, before = rows.filter(bound), rows.query.where
-    if before.connector == AND and not before.negated:  # ANDed terms: their order is free
-        where, kept = bounded.query.where, len(before.children)
-        where.children[:] = where.children[kept:] + where.children[:kept]
-    return bounded
+    return rows.filter(bound)
 
 
 class PageRows:

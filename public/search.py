@@ -2,12 +2,8 @@
 
 A reader's query is read once into a small syntax tree (`parse_query`: words, "quoted
 phrases", -exclusions and `or`, the syntax of PostgreSQL's `websearch_to_tsquery`), then
-handed to the index the database has (articles/search_index.py keeps both in step):
-
-- PostgreSQL: the GIN-indexed `SearchDocument`, matched with `websearch_to_tsquery`,
-  ranked with `ts_rank`, snippets from `ts_headline`.
-- SQLite: the FTS5 table, matched with an FTS5 expression built from the same tree,
-  ranked with `bm25`, snippets from `snippet`.
+handed to the index the database has (public/search_backends.py: PostgreSQL's
+`SearchDocument` or SQLite's FTS5 table, which articles/search_index.py keeps in step).
 
 Every query goes through `Article.objects.published()`. Ranking looks at the newest
 `CANDIDATES` matches only, so a query matching half the archive costs what one matching
@@ -15,36 +11,22 @@ a few hundred does; relevance is blended with recency (`blended_score`), and the
 filters reach anything older.
 """
 
-import html
 import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from django.contrib.postgres.search import SearchQuery
-from django.db import connection
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
-from articles.models import Article, SearchDocument
-from articles.search_index import CONFIG, FTS_TABLE
+from articles.models import Article
+
+from .search_backends import backend_for, marked_snippet
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # words and phrases; more adds cost and rarely a better answer
 CANDIDATES = 200  # the newest matches that are ranked (and counted exactly)
 ENOUGH_FOUND = 25  # matches that end a phrase search going back by windows
 RECENCY_HALF_LIFE_DAYS = 365
-# Marks ts_headline and snippet() put around a match: private-use characters, which the
-# snippet's own text is cleared of, so escaping can never split or fake one.
-_START, _STOP = "\ue000", "\ue001"
-SNIPPET_WORDS = 30
-# ts_headline's options: two passages of 15–30 words around the matches.
-_HEADLINE = (
-    f"StartSel='{_START}', StopSel='{_STOP}', MaxWords={SNIPPET_WORDS}, "
-    f"MinWords={SNIPPET_WORDS // 2}, MaxFragments=2, FragmentDelimiter=' … '"
-)
 
 # NUL makes PostgreSQL refuse the query outright; other control characters are noise.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000\ue001]")
@@ -134,94 +116,6 @@ def parse_query(query: str) -> ParsedQuery:
     parsed.alternatives.append(current)
     parsed.alternatives = [alt for alt in parsed.alternatives if any(not t.negated for t in alt)]
     return parsed
-
-
-# --- Matching, ranking and snippets, per database ----------------------------------------
-
-
-class _Postgres:
-    # Days back that a phrase search reaches, window by window (see _newest_matches).
-    PHRASE_WINDOWS = (30, 365, 5 * 365, None)
-
-    def __init__(self, parsed):
-        self.websearch = parsed.websearch()
-        self.query = SearchQuery(self.websearch, config=CONFIG, search_type="websearch")
-
-    def matching(self, articles):
-        return articles.filter(search_document__document=self.query)
-
-    def relevance(self, ids):
-        # Normalisation 1: divided by 1 + log(length), so a long story is not ranked above
-        # a short one for the length alone. The ids go as one array: two hundred
-        # parameters cost more to prepare than the ranking itself.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT article_id, ts_rank(document, websearch_to_tsquery(%s::regconfig, %s), 1)"
-                f" FROM {SearchDocument._meta.db_table} WHERE article_id = ANY(%s)",
-                [CONFIG, self.websearch, ids],
-            )
-            return dict(cursor.fetchall())
-
-    def snippets(self, ids):
-        # The stored HTML as text (tags, and any stray mark character, become spaces);
-        # entities (&amp;, &rsquo;) become the characters they stand for.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT id, ts_headline(%s::regconfig, regexp_replace(body_html, %s, ' ', 'g'),"
-                " websearch_to_tsquery(%s::regconfig, %s), %s)"
-                f" FROM {Article._meta.db_table} WHERE id = ANY(%s)",
-                [CONFIG, f"<[^>]+>|[{_START}{_STOP}]", CONFIG, self.websearch, _HEADLINE, ids],
-            )
-            return {pk: html.unescape(text) for pk, text in cursor.fetchall()}
-
-
-class _Sqlite:
-    PHRASE_WINDOWS = (None,)  # FTS5 keeps positions: a phrase costs what its words do
-    # bm25 weights of the columns: title, standfirst, names, body.
-    WEIGHTS = "10.0, 4.0, 2.0, 1.0"
-
-    def __init__(self, parsed):
-        self.expression = parsed.fts5()
-
-    def matching(self, articles):
-        return articles.filter(
-            pk__in=RawSQL(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self.expression]
-            )
-        )
-
-    def _select(self, column, ids):
-        """`column` for a few matching rows (a page's worth: see `relevance`)."""
-        marks = ", ".join(["%s"] * len(ids))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, {column} FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
-                [self.expression, *ids],
-            )
-            return dict(cursor.fetchall())
-
-    def relevance(self, ids):
-        # Every match's score in one pass of the index, kept for the candidates: FTS5
-        # answers `rowid IN (…)` one row at a time, hundreds of times slower. bm25() is
-        # lower for a better match; turned round so higher is better.
-        wanted = set(ids)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, bm25({FTS_TABLE}, {self.WEIGHTS}) FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s",
-                [self.expression],
-            )
-            return {pk: -score for pk, score in cursor.fetchall() if pk in wanted}
-
-    def snippets(self, ids):
-        column = f"snippet({FTS_TABLE}, 3, '{_START}', '{_STOP}', ' … ', {SNIPPET_WORDS // 2})"
-        return self._select(column, ids)
-
-
-def backend_for(parsed):
-    """The index this database has, ready to match `parsed`."""
-    return _Postgres(parsed) if connection.vendor == "postgresql" else _Sqlite(parsed)
 
 
 # --- The search --------------------------------------------------------------------------
@@ -343,28 +237,3 @@ def _newest_matches(articles, windows):
         if len(found) > CANDIDATES or len(found) >= ENOUGH_FOUND:
             break
     return found, upper if len(found) <= CANDIDATES else None
-
-
-def marked_snippet(text: str):
-    """Snippet text, escaped, with its matches in <mark>: safe whatever the story holds.
-
-    A snippet that marks nothing (the words were in the headline, the standfirst or the
-    names, not the body) is the body's opening lines, no help to a reader: none is
-    given, and the card shows its standfirst.
-    """
-    if _START not in text:
-        return ""
-    text = " ".join(text.split())
-    out, inside = [], False
-    for part in re.split(f"([{_START}{_STOP}])", text):
-        if part == _START and not inside:
-            out.append("<mark>")
-            inside = True
-        elif part == _STOP and inside:
-            out.append("</mark>")
-            inside = False
-        elif part not in (_START, _STOP):
-            out.append(escape(part))
-    if inside:
-        out.append("</mark>")
-    return mark_safe("".join(out))  # every piece of text in it was escaped above

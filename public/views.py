@@ -46,7 +46,8 @@ def news_feed(request):
     record(freshness.NEWS)
     return render_list(
         request,
-        Article.objects.published().for_feed(),
+        Article.objects.for_feed(),
+        visible=Article.objects.published(),
         template="articles/news_feed.html",
         item_template="articles/includes/feed_item.html",
         per_page=20,
@@ -80,10 +81,10 @@ def tag_detail(request, slug):
     record(freshness.SIDEBAR, freshness.tag(tag.pk), freshness.tag_list(tag.pk))
     return render_list(
         request,
-        Article.objects.published().for_listing().filter(tags=tag),
+        Article.objects.published().for_listing(),
         template="articles/tag_detail.html",
         context={"tag": tag},
-        ids_first=True,
+        walk=Article.objects.published().filter(tags=tag),
     )
 
 
@@ -102,5 +103,6 @@ def author_detail(request, slug):
         Article.objects.published().for_listing(),
         template="authors/author_detail.html",
         context={"author": author, "heading": 3},
-        bylines=Authorship.objects.published().filter(author=author),
+        walk=Authorship.objects.published().filter(author=author),
+        walk_id="article_id",
     )

@@ -6,7 +6,7 @@
 - Accounts: creation, deactivation and flags (post_save on User), roles and permissions
   (m2m_changed on the three through tables), deletions (post_delete).
 - Two-factor changes and ended sessions are recorded where they are made
-  (staff/two_factor.py, staff/sessions.py), lifted lockouts in staff/admin.py.
+  (staff/two_factor.py, staff/sessions.py), lifted lockouts in staff/admin/lockouts.py.
 """
 
 from django.contrib.auth import get_user_model

@@ -9,6 +9,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag
 
 from authors.models import Author
+from links import address
 
 from .. import body as body_text
 from .addresses import SlugRedirect
@@ -105,6 +106,8 @@ class Article(Tracked):
             # Every public list: published, newest first, keyset-paginated on (time, id).
             # Not a partial index: SQLite cannot match one to a query's bound parameters.
             models.Index(fields=["status", "-published_at", "-id"], name="article_public_newest"),
+            # The desk's list of every story, whatever its status (desk/admin/scale.py).
+            models.Index(fields=["-published_at", "-id"], name="article_newest"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -156,7 +159,7 @@ class Article(Tracked):
             self.authorships.update(published_at=self.published_at)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return address("articles:detail", slug=self.slug)
 
     def get_preview_url(self):
         return reverse("articles:preview", kwargs={"slug": self.slug})
@@ -204,6 +207,14 @@ class Article(Tracked):
     @property
     def last_modified(self):
         return max(filter(None, [self.published_at, self.updated_at]), default=self.modified_at)
+
+    @property
+    def printed_corrections(self):
+        """The corrections under the story; none without a query when `for_page()` found
+        that it has none."""
+        if self.pk is None or not getattr(self, "has_corrections", True):
+            return []  # unsaved (a preview of a new story), or known to have none
+        return list(self.corrections.all())
 
     @property
     def has_live_coverage(self):

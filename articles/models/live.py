@@ -116,6 +116,8 @@ class LiveEntry(Tracked):
             models.Index(
                 fields=["article", "status", "-published_at", "-id"], name="live_entry_stream"
             ),
+            # The desk's list of every entry, whatever its status (desk/admin/scale.py).
+            models.Index(fields=["-published_at", "-id"], name="live_entry_newest"),
         ]
         constraints = [
             models.UniqueConstraint(

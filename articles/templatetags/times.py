@@ -6,8 +6,12 @@ digits of a second, and `timezone.now()` (a story published with no time, a live
 carries six.
 """
 
+from functools import lru_cache
+
 from django import template
+from django.template.defaultfilters import date
 from django.utils import timezone
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -18,3 +22,19 @@ def iso(moment):
     if not moment:
         return ""
     return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+@register.filter(expects_localtime=True)
+def written(moment, format_string):
+    """`{{ moment|written:"j F Y, H:i" }}`: Django's `date` filter, remembered. A list's
+    times repeat from page to page (the news feed column is on every page), and
+    formatting one costs some 25 µs."""
+    if not moment:
+        return ""
+    # Equal instants in two zones are equal datetimes: the zone is part of the key.
+    return _written(moment, str(moment.tzinfo), format_string, get_language())
+
+
+@lru_cache(maxsize=8192)
+def _written(moment, zone, format_string, language):
+    return date(moment, format_string)

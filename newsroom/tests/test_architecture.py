@@ -19,7 +19,7 @@ def contract_layers():
 
 def test_apps_import_only_the_apps_below_them():
     # import-linter's layers contract (pyproject.toml): newsroom → demo → desk | staff →
-    # public → articles → authors → imaging, tests included.
+    # public → articles → authors → pagecache | imaging | links, tests included.
     lint_imports = "from importlinter.cli import lint_imports_command; lint_imports_command()"
     result = subprocess.run(
         [sys.executable, "-c", lint_imports, "--no-cache"],

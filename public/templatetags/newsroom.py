@@ -1,8 +1,8 @@
 from django import template
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+import links
 from articles.models import Article
 from pagecache.keys import record
 from pagecache.store import kept
@@ -29,8 +29,13 @@ def news_feed(context):
 
 
 def _draw_news_feed():
-    page = paginate(Article.objects.published().for_feed(), cursor=None, per_page=SIDEBAR_ITEMS)
-    next_url = next_page_url(page, reverse("articles:news_feed"))
+    page = paginate(
+        Article.objects.for_feed(),
+        visible=Article.objects.published(),
+        cursor=None,
+        per_page=SIDEBAR_ITEMS,
+    )
+    next_url = next_page_url(page, links.address("articles:news_feed"))
     return render_to_string(
         "articles/includes/news_feed_sidebar.html", {"page": page, "next_url": next_url}
     )
@@ -55,11 +60,18 @@ def masthead_nav(context):
 def _masthead_links():
     sections = [(s.name, s.get_absolute_url()) for s in Section.objects.for_masthead()]
     return [
-        ("Home", reverse("home")),
-        ("News Feed", reverse("articles:news_feed")),
+        ("Home", links.address("home")),
+        ("News Feed", links.address("articles:news_feed")),
         *sections,
-        ("Our journalists", reverse("authors:list")),
+        ("Our journalists", links.address("authors:list")),
     ]
+
+
+@register.simple_tag
+def address(name, **slugs):
+    """`{% address "articles:tag" slug=tag.slug %}`: `{% url %}` for slug arguments, without
+    a `reverse()` each time (links.address)."""
+    return links.address(name, **slugs)
 
 
 @register.simple_tag

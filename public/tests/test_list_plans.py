@@ -195,3 +195,29 @@ def test_public_tags_are_found_through_each_tags_own_rows(client, archive):
     for sql in queries:
         assert "articles_taggedarticle_tag_id" in plan_text(sql)
         assert not problems_in(sql)
+
+
+@pytest.mark.parametrize("page", ["tag", "author"])
+@pytest.mark.parametrize("depth", [0, 40], ids=["page 1", "page 41"])
+def test_a_card_lists_rows_are_read_by_id_alone(client, archive, page, depth):
+    """A tag's (or author's) page first walks the join's index for its ids, then reads
+    those rows by id with nothing joined but what a card shows: the second query's plan
+    is a primary-key lookup whatever the join's statistics say (a tag that just gathered
+    thousands of stories, not yet analysed)."""
+    url = deep_url(client, archive[page], depth)
+    rows = [
+        sql
+        for sql in page_queries(client, url)
+        if sql.startswith('SELECT "articles_article"."id", "articles_article"."created_at"')
+    ]
+
+    assert len(rows) == 1
+    assert '"articles_article"."id" IN (' in rows[0]
+    assert "taggedarticle" not in rows[0]
+    assert "authorship" not in rows[0]
+    plan = plan_text(rows[0])
+    # By an index that leads with the id: the primary key, or on PostgreSQL the id-and-
+    # visibility index (migration 0012), whichever the planner prices lower.
+    by_id = ("articles_article_pkey", "article_id_visibility", "INTEGER PRIMARY KEY")
+    assert any(index in plan for index in by_id), plan
+    assert "Seq Scan on articles_article" not in plan

@@ -16,12 +16,13 @@ from public.tests.pages import next_link
 
 pytestmark = pytest.mark.django_db
 
-# The live page: the story, its bylines, tags and corrections (4); its entries, the
-# pinned entry, the key events and the entries' bylines (4); the sidebar, the masthead's
-# sections and the next scheduled publication (3); the banner (1, frontpage/banner.py).
-LIVE_PAGE = 12
+# The live page: the story (which says whether it has corrections: none here), its
+# bylines and tags (3); its entries, the pinned entry, the key events and the entries'
+# bylines (4); the sidebar, the masthead's sections and the next scheduled publication (3);
+# the banner (1, frontpage/banner.py).
+LIVE_PAGE = 11
 # A later page: no pinned entry and no key events.
-LATER_PAGE = 10
+LATER_PAGE = 9
 # New entries: the schedule, the story, the entries and their bylines.
 NEW_ENTRIES = 4
 # An entry's page: the entry with its story and kicker, its byline, sidebar, sections,

@@ -15,7 +15,7 @@ from articles import workflow
 from articles.models import Article
 from articles.tests.factories import DRAFT, make_article, make_tag
 from authors.tests.factories import make_author
-from public import search
+from public import search, search_backends
 from public.search import Term, parse_query
 from public.tests.pages import next_link
 
@@ -393,7 +393,7 @@ def test_dates_in_the_form_keep_what_was_chosen(client):
 def test_a_phrase_search_goes_back_window_by_window_and_says_how_far(client, monkeypatch):
     # PostgreSQL checks a phrase story by story, so it searches the newest stories first
     # and stops once it has found enough; FTS5 need not, but the code path is the same.
-    for backend in (search._Postgres, search._Sqlite):
+    for backend in (search_backends._Postgres, search_backends._Sqlite):
         monkeypatch.setattr(backend, "PHRASE_WINDOWS", (30, 365, None))
     monkeypatch.setattr(search, "ENOUGH_FOUND", 2)
     make_article(title="Sea wall a", published_at=ago(days=10))
