@@ -156,6 +156,37 @@ def test_an_open_page_offers_a_new_entry_posted_on_the_live_desk(
     assert [p for p in desk.problems if p.startswith("JS error")] == []
 
 
+def test_an_answer_overtaken_by_the_readers_click_offers_nothing_again(
+    site, live_story, new_page, viewport
+):
+    """A check already on its way when the reader takes the entries in answers about the
+    page as it was: it must not offer those entries a second time."""
+    reader = new_page()
+    reader.goto(site + live_story.get_absolute_url())
+    workflow.post_entry(
+        entry=LiveEntry(body="The ferry to Greyholm is suspended."),
+        article=live_story,
+        user=live_story.journalist,
+        authors=live_story.byline,
+        publish=True,
+    )
+    offer = reader.locator(NEW_UPDATES)
+    offer.wait_for(state="visible", timeout=OFFERED_WITHIN_MS)
+
+    held = []  # the next check, kept on its way until the reader has clicked
+    reader.route("**/entries/new/**", lambda route: held.append(route))
+    wait_until(reader, lambda: held, timeout_s=30)
+    offer.click()
+    assert offer.is_hidden()
+    # The following check is scheduled only once the held one's answer has been read.
+    with reader.expect_request("**/entries/new/**", timeout=30_000):
+        held[0].continue_()
+        reader.unroute("**/entries/new/**")
+
+    assert offer.is_hidden()
+    assert reader.locator(ENTRIES).filter(has_text="The ferry to Greyholm").count() == 1
+
+
 def test_without_javascript_a_reload_shows_the_new_entry(site, live_story, new_page, viewport):
     reader = new_page(java_script_enabled=False)
     reader.goto(site + live_story.get_absolute_url())

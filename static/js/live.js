@@ -42,8 +42,9 @@
     if (document.hidden) return; // picked up again on visibilitychange
     lastCheck = Date.now();
     try {
+      const asked = since;
       const url = new URL(bar.dataset.liveUrl, window.location.href);
-      url.searchParams.set("since", since);
+      url.searchParams.set("since", asked);
       // Revalidated every time: the browser's own copy of "nothing new" may not be
       // reused. Caches in front still answer (a 304 when nothing changed).
       const response = await fetch(url, {
@@ -52,7 +53,9 @@
       });
       if (response.ok) {
         const answer = await response.json();
-        if (answer.count > 0) offer(answer);
+        // An answer to a question asked before the reader took the entries in would
+        // offer them again: only an answer about the page as it is now counts.
+        if (answer.count > 0 && asked === since) offer(answer);
         running = answer.live;
       }
     } catch (error) {
