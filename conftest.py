@@ -11,6 +11,7 @@ from django.test import Client
 from articles.tests.factories import NOW, sign_in
 from pagecache.backends import Tolerant
 from public.tests.pages import SITE_URL
+from readers.tests.mailbox import Mailbox
 
 # --- Applied to every test ----------------------------------------------------------------
 
@@ -94,3 +95,15 @@ def cache_outage(settings):
             settings.CACHES = running
 
     return Outage
+
+
+@pytest.fixture
+def mailbox(settings, tmp_path):
+    """A real SMTP server on 127.0.0.1 that the site's mail goes to; what it received."""
+    received = Mailbox(tmp_path / "smtp")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = received.host, received.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield received
+    received.stop()

@@ -14,6 +14,10 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     # A story's pages, the reader's and the desk's previews of it, in one namespace.
     path("", include((public_urls.article_patterns + desk_urls.article_patterns, "articles"))),
+    path("account/", include("readers.urls")),
+    path("newsletters/", include("newsletters.urls")),
+    # Providers' bounce and complaint webhooks, signed (django-anymail).
+    path("webhooks/mail/", include("anymail.urls")),
     path("", include(public_urls)),
     path("api/v1/", include("api.urls")),
 ]

@@ -116,7 +116,21 @@ class EdgeCacheMiddleware:
         shared = is_shared(response) and not (_is_authenticated(request) or response.cookies)
         if not shared:
             make_private(response)
+        else:
+            _vary_on_nothing_readers_hold(response)
         return response
+
+
+def _vary_on_nothing_readers_hold(response) -> None:
+    """A shared page is the same whatever cookies come with it (a signed-in reader's
+    included): the session middleware's `Vary: Cookie` would only split the edge's copy
+    into one per cookie jar. Staff never get a shared page, so nothing varies."""
+    kept = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+    kept = [v for v in kept if v.lower() != "cookie"]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif "Vary" in response:
+        del response["Vary"]
 
 
 class ConditionalGetMiddleware(DjangoConditionalGetMiddleware):

@@ -61,8 +61,9 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Staff (a session cookie) and the back office are never served from the cache.
-    if (req.url ~ "^/admin/" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
+    # Staff (a session cookie) and the back office are never served from the cache; nor
+    # are a reader's account pages, which read the reader's own cookie.
+    if (req.url ~ "^/admin/" || req.url ~ "^/account/" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
     # A reader's other cookies (consent, analytics) do not change a public page.

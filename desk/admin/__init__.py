@@ -18,6 +18,7 @@ from .articles import ArticleAdmin
 from .authors import AuthorAdmin
 from .frontpage import BannerAdmin, LayoutAdmin, ZoneAdmin
 from .live_entries import LiveEntryAdmin
+from .newsletters import EditionAdmin, NewsletterAdmin
 from .photos import PhotoAdmin
 from .sections import SectionAdmin
 from .webhooks import DeliveryAdmin, EndpointAdmin, EventAdmin
@@ -28,10 +29,12 @@ __all__ = [
     "AuthorAdmin",
     "BannerAdmin",
     "DeliveryAdmin",
+    "EditionAdmin",
     "EndpointAdmin",
     "EventAdmin",
     "LayoutAdmin",
     "LiveEntryAdmin",
+    "NewsletterAdmin",
     "PhotoAdmin",
     "SectionAdmin",
     "ZoneAdmin",

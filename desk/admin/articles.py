@@ -15,6 +15,7 @@ from .filters import MineFilter, StatusFilter
 from .forms import NEW_PHOTO, ArticleForm
 from .inlines import AuthorshipInline, CorrectionInline, PreviewLinkInline
 from .live import LiveDeskViews
+from .newsletters import BreakingNewsAlert
 from .revisions import OwnRevisionsAdmin, RevisionViews
 from .scale import (
     AuthorFilter,
@@ -34,12 +35,14 @@ class ArticleAdmin(
     AutosaveViews,
     LiveDeskViews,
     RevisionViews,
+    BreakingNewsAlert,
     BulkTransitions,
     ArticleColumns,
     LookaheadPages,
     OwnRevisionsAdmin,
 ):
     form = ArticleForm
+    actions = [*BulkTransitions.actions, "send_breaking_alert"]
     list_display = ["thumbnail", "title", "status_badge", "publication", "byline", "primary_tag"]
     list_display_links = ["title"]
     sortable_by = ["publication"]  # the one column an index keeps in order

@@ -8,6 +8,7 @@ once through django-environ. Production differs from development by variables on
   files, languages, logging;
 - `caching`: the cache, the page cache and the edge caches in front;
 - `api`: the content API and its webhooks;
+- `mail`: where mail goes, reader accounts and newsletters;
 - `security`: HTTPS, cookies, headers and the content security policy;
 - `staff`: the staff's sign-in (passwords, two factors, lockouts) and sessions.
 """
@@ -15,5 +16,6 @@ once through django-environ. Production differs from development by variables on
 from .api import *  # noqa: F403
 from .base import *  # noqa: F403
 from .caching import *  # noqa: F403
+from .mail import *  # noqa: F403
 from .security import *  # noqa: F403
 from .staff import *  # noqa: F403

@@ -57,6 +57,11 @@ INSTALLED_APPS = [
     "desk",
     "webhooks",
     "api",
+    # Newsletters (editions, the send ledger) and reader accounts (sign-in by email link).
+    "newsletters",
+    "readers",
+    # Providers' bounce and complaint webhooks, and their email backends when wanted.
+    "anymail",
     "public",
     # The front page editors arrange, the breaking-news banner, "Most read".
     "frontpage",

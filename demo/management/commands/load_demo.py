@@ -5,14 +5,16 @@ from demo import front_page
 from demo.api_key import demo_key
 from demo.frontmatter import FrontMatterError
 from demo.loader import load
+from demo.newsletters import load_newsletters
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo newsroom from demo/newsroom.md, demo/authors/ and demo/stories/: "
         "journalists, tags, the masthead's sections and about 150 articles over six weeks, "
-        "all fictional, then a curated front page, a banner to raise and a day of simulated "
-        "reading. Safe to run again: what exists is kept."
+        "all fictional, then a curated front page, a banner to raise, a day of simulated "
+        "reading, and two newsletters with a few subscribers and archived editions. "
+        "Safe to run again: what exists is kept."
     )
 
     def handle(self, *args, **options):
@@ -29,3 +31,4 @@ class Command(BaseCommand):
             f"  curl -H 'Authorization: Bearer {key}' {settings.SITE_URL}/api/v1/stories/\n"
             f"  docs: {settings.SITE_URL}/api/v1/docs/ (docs/api.md)"
         )
+        self.stdout.write(self.style.SUCCESS(load_newsletters()))
