@@ -5,57 +5,26 @@ The worker is another process, so it needs a database another process can open: 
 PostgreSQL run has one; SQLite's test database lives in this process's memory.
 """
 
-import os
 import signal
-import subprocess
-import sys
-import time
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from articles.tests.factories import make_article
+from jobs.testing import needs_worker_process, wait_for
+from jobs.testing import start_worker as worker_process
 from newsletters.models import Delivery, Edition
 from newsletters.services import editions, sending
 from newsletters.tests.factories import make_newsletter, subscribe
 from readers.tests.mailbox import Mailbox
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="a worker process needs a database it can open: runs on PostgreSQL",
-    ),
-]
+pytestmark = [pytest.mark.django_db(transaction=True), needs_worker_process]
 
 SUBSCRIBERS = 200
 WAIT_SECONDS = 120  # each wait ends as soon as what it waits for happens
 
 
-def wait_for(condition, what):
-    deadline = time.monotonic() + WAIT_SECONDS
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting for {what}")
-        time.sleep(0.05)
-
-
 def start_worker(worker_id, smtp):
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.test_settings",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "EMAIL_URL": f"smtp://{smtp.host}:{smtp.port}",
-    }
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "run_worker", "--worker-id", worker_id, "--interval", "0.1"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    return worker_process(worker_id, EMAIL_URL=f"smtp://{smtp.host}:{smtp.port}")
 
 
 def test_a_send_whose_worker_was_killed_gives_everyone_exactly_one_copy(tmp_path, settings):

@@ -6,60 +6,32 @@ Real worker processes need a database they can open: this runs on PostgreSQL (SQ
 test database lives in this process's memory).
 """
 
-import os
 import signal
-import subprocess
-import sys
-import time
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from articles import workflow
 from articles.models import Correction
 from articles.tests.factories import DRAFT, make_article, make_user
 from authors.tests.factories import make_author
+from jobs.testing import needs_worker_process, wait_for
+from jobs.testing import start_worker as worker_process
 from webhooks.endpoints import create_endpoint
 from webhooks.models import Event
 from webhooks.tests.receiver import Receiver
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="worker processes need a database they can open: runs on PostgreSQL",
-    ),
-]
+pytestmark = [pytest.mark.django_db(transaction=True), needs_worker_process]
 
 STORIES, EDITS = 4, 3
 WAIT_SECONDS = 120  # each wait ends as soon as what it waits for happens
 
 
-def wait_for(condition, what):
-    deadline = time.monotonic() + WAIT_SECONDS
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting for {what}")
-        time.sleep(0.05)
-
-
 def start_worker(worker_id):
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.test_settings",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+    return worker_process(
+        worker_id,
         # A day of retries in seconds: 30 quick ones (a delivery fails them all 1 in 10⁹).
-        "WEBHOOK_RETRY_DELAYS": ",".join(["0.1"] * 30),
-        "WEBHOOK_TIMEOUT_SECONDS": "2",
-    }
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "run_worker", "--worker-id", worker_id, "--interval", "0.1"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        WEBHOOK_RETRY_DELAYS=",".join(["0.1"] * 30),
+        WEBHOOK_TIMEOUT_SECONDS="2",
     )
 
 
