@@ -6,12 +6,13 @@ limits: both send mail to someone who may not have asked for it.
 """
 
 import hashlib
-import ipaddress
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+
+from proxies import client_address
 
 from .models import Attempt
 
@@ -71,21 +72,5 @@ def check_request(request, email: str) -> None:
 
 
 def client_ip(request) -> str:
-    """The client's address, read as the staff sign-in's throttle reads it (same settings:
-    CLIENT_IP_HEADER and CLIENT_IP_PROXY_COUNT name a trusted proxy's header)."""
-    meta = request.META
-    remote = _valid(meta.get("REMOTE_ADDR") or "") or "unknown"
-    header = settings.CLIENT_IP_HEADER
-    if not header:
-        return remote
-    value = meta.get("HTTP_" + header.upper().replace("-", "_"), "")
-    entries = [e for e in value.split(",") if e.strip()]
-    count = max(settings.CLIENT_IP_PROXY_COUNT, 1)
-    return (_valid(entries[-count]) if len(entries) >= count else None) or remote
-
-
-def _valid(text):
-    try:
-        return str(ipaddress.ip_address(text.strip()))
-    except ValueError:
-        return None
+    """The client's address, read as the staff sign-in's throttle reads it."""
+    return client_address(request) or "unknown"
