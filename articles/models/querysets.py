@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .bylines import Authorship
 from .corrections import Correction
@@ -14,6 +15,10 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The articles readers may see (`published_rule`)."""
         return self.filter(published_rule())
+
+    def in_edition(self, language=None):
+        """An edition's stories: `language`'s, or the edition being drawn (editions/)."""
+        return self.filter(language=language or get_language())
 
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
@@ -43,6 +48,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.only(
             "title",
             "slug",
+            "language",
             "status",
             "published_at",
             "updated_at",
@@ -60,8 +66,13 @@ class ArticleQuerySet(models.QuerySet):
         """
         tagged = TaggedArticle.objects.select_related("tag").order_by("tag__name")
         corrected = Exists(Correction.objects.filter(article=OuterRef("pk")))
+        # Whether other editions have it, so a story with no translation (most) costs no
+        # query for its `hreflang` links (public/translations.py).
+        translated = Exists(
+            self.model.objects.filter(published_rule(), translation_of=OuterRef("pk"))
+        )
         return (
             self.with_byline()
-            .annotate(has_corrections=corrected)
+            .annotate(has_corrections=corrected, has_translations=translated)
             .prefetch_related(Prefetch("taggedarticle_set", queryset=tagged, to_attr="tagged"))
         )

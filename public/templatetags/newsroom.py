@@ -31,7 +31,7 @@ def news_feed(context):
 def _draw_news_feed():
     page = paginate(
         Article.objects.for_feed(),
-        visible=Article.objects.published(),
+        visible=Article.objects.published().in_edition(),
         cursor=None,
         per_page=SIDEBAR_ITEMS,
     )
