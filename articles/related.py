@@ -10,8 +10,10 @@ come from two bounded reads, so the cost does not grow with the archive:
   or SQLite's FTS5 table ranked with `bm25`.
 
 Each candidate scores one point per shared tag plus its word match (0 to 1, the best
-match 1); equal scores go newest first. The story itself and anything unpublished are
-never chosen (`published()` has the last word).
+match 1); equal scores go newest first. The story itself, anything unpublished and any
+story of another edition are never chosen (`published()` and the story's language have
+the last word); the word candidates are read in the story's edition alone, so another
+edition's stories never crowd its own out of them.
 """
 
 import re
@@ -20,7 +22,7 @@ from django.db import connection
 from django.db.models import Count, Q
 
 from .models import Article, TaggedArticle
-from .search_index import CONFIG, FTS_TABLE
+from .search_index import FTS_TABLE, config_for
 
 TAG_CANDIDATES = 60
 WORD_CANDIDATES = 60
@@ -40,10 +42,18 @@ def words_of(article) -> list[str]:
 def _word_matches_postgresql(article, words) -> dict[int, float]:
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT article_id, ts_rank(document, query, 1) FROM articles_searchdocument,"
+            "SELECT article_id, ts_rank(document, query, 1) FROM articles_searchdocument"
+            " JOIN articles_article a ON a.id = article_id,"
             " (SELECT replace(plainto_tsquery(%s::regconfig, %s)::text, ' & ', ' | ')"
-            "::tsquery AS query) q WHERE document @@ query AND article_id <> %s LIMIT %s",
-            [CONFIG, " ".join(words), article.pk, WORD_CANDIDATES],
+            "::tsquery AS query) q WHERE document @@ query AND article_id <> %s"
+            " AND a.language = %s LIMIT %s",
+            [
+                config_for(article.language),
+                " ".join(words),
+                article.pk,
+                article.language,
+                WORD_CANDIDATES,
+            ],
         )
         return dict(cursor.fetchall())
 
@@ -53,8 +63,9 @@ def _word_matches_sqlite(article, words) -> dict[int, float]:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT rowid, -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-            " AND rowid <> %s ORDER BY rank LIMIT %s",
-            [expression, article.pk, WORD_CANDIDATES],
+            " AND rowid <> %s AND rowid IN (SELECT id FROM articles_article WHERE language = %s)"
+            " ORDER BY rank LIMIT %s",
+            [expression, article.pk, article.language, WORD_CANDIDATES],
         )
         return dict(cursor.fetchall())
 
@@ -75,7 +86,7 @@ def _word_matches(article) -> dict[int, float]:
 def related_ids(article, tag_ids, *, limit=4) -> list[int]:
     """The ids of up to `limit` public stories related to `article`, best first."""
     tag_ids = list(tag_ids)
-    public = Article.objects.published().exclude(pk=article.pk)
+    public = Article.objects.published().filter(language=article.language).exclude(pk=article.pk)
     tagged = (
         list(
             public.filter(

@@ -8,12 +8,16 @@ set-based, whatever wrote them: the signals below for the admin and the workflow
 for its batches.
 
 - PostgreSQL: a weighted `tsvector` per article in `SearchDocument` (GIN-indexed):
-  headline A, standfirst B, the names of its tags and authors C, body D, accents folded
-  (the `newsroom_english` configuration). It is built from
+  headline A, standfirst B, the names of its tags and authors C, body D, accents folded,
+  in its edition's configuration (`config_for`: English stemming for English; for
+  Ukrainian, which PostgreSQL has no stemmer for, `simple` words with accents folded,
+  `newsroom_ukrainian`). It is built from
   the stored HTML: PostgreSQL's parser skips tags, so markup and link addresses are not
   words.
 - SQLite: the same four columns, as plain text, in the FTS5 table `article_search`,
-  whose rowid is the article's id.
+  whose rowid is the article's id. Its tokenizer (`unicode61`, `remove_diacritics 2`)
+  folds the case of every script, Cyrillic included; the Porter stemmer in front of it
+  stems English words and leaves others as they are.
 
 Either way the database itself drops a deleted article's entry (a cascading foreign key,
 a trigger).
@@ -32,6 +36,22 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 # with accents folded first, so "cafe" finds "café" as SQLite's FTS5 does. The migration
 # creates it (and the `unaccent` extension it uses).
 CONFIG = "newsroom_english"
+# Each edition's configuration (made by migration 0020); a language not named here is
+# searched as English is.
+CONFIGS = {"en-gb": CONFIG, "uk": "newsroom_ukrainian"}
+
+
+def config_for(language: str | None) -> str:
+    """The text-search configuration of `language`'s edition, on PostgreSQL."""
+    return CONFIGS.get(language or "", CONFIG)
+
+
+# The configuration of the article `a`, in SQL: its edition's.
+_CONFIG_OF_ARTICLE = (
+    "(CASE a.language "
+    + " ".join(f"WHEN '{language}' THEN '{config}'" for language, config in CONFIGS.items())
+    + f" ELSE '{CONFIG}' END)::regconfig"
+)
 
 # SQLite's FTS5 table (Porter stemming, accents folded), made by the migration.
 FTS_TABLE = "article_search"
@@ -58,16 +78,16 @@ _ORDER = "kind, position, name"
 _POSTGRES_DOCUMENTS = f"""
     INSERT INTO articles_searchdocument (article_id, document)
     SELECT a.id,
-        setweight(to_tsvector('{CONFIG}', a.title), 'A')
-        || setweight(to_tsvector('{CONFIG}', a.standfirst), 'B')
-        || setweight(to_tsvector('{CONFIG}', coalesce(
+        setweight(to_tsvector({_CONFIG_OF_ARTICLE}, a.title), 'A')
+        || setweight(to_tsvector({_CONFIG_OF_ARTICLE}, a.standfirst), 'B')
+        || setweight(to_tsvector({_CONFIG_OF_ARTICLE}, coalesce(
             (SELECT string_agg(name, ' ' ORDER BY {_ORDER}) FROM ({_NAMES}) names), '')), 'C')
         || setweight({{body}}, 'D')
     FROM {{articles}}
     ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document
 """
 _POSTGRES_REFRESH = _POSTGRES_DOCUMENTS.format(
-    body=f"to_tsvector('{CONFIG}', a.body_html)",
+    body=f"to_tsvector({_CONFIG_OF_ARTICLE}, a.body_html)",
     articles="articles_article a WHERE a.id = ANY(%s)",
 )
 # The same, with each body's vector given (`refresh(..., body_vectors=...)`).

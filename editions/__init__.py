@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import translation
 
+# The country a language without one in its code is written for (`Edition.locale`).
+_REGIONS = {"uk": "UA"}
+
 
 @dataclass(frozen=True)
 class Edition:
@@ -29,6 +32,17 @@ class Edition:
     def prefix(self) -> str:
         """Its pages' address prefix: "" for the default edition, "/uk" for Ukrainian."""
         return "" if self.is_default else f"/{self.language}"
+
+    @property
+    def iso639(self) -> str:
+        """The language alone, as ISO 639 writes it ("en", "uk"): Google News' language."""
+        return self.language.partition("-")[0]
+
+    @property
+    def locale(self) -> str:
+        """The language as Open Graph's `og:locale` writes it ("en_GB", "uk_UA")."""
+        code, _, region = self.language.partition("-")
+        return f"{code}_{(region or _REGIONS.get(code, code)).upper()}"
 
     @property
     def hreflang(self) -> str:
@@ -73,6 +87,17 @@ def from_path(path: str) -> Edition:
         if not edition.is_default and first == edition.language:
             return edition
     return default()
+
+
+def site_name(language: str | None = None) -> str:
+    """The newspaper's name in `language`'s edition (the one being drawn by default)."""
+    language = language or current().language
+    return settings.SITE_NAMES.get(language, settings.SITE_NAME)
+
+
+def site_tagline(language: str | None = None) -> str:
+    language = language or current().language
+    return settings.SITE_TAGLINES.get(language, settings.SITE_TAGLINE)
 
 
 def other_editions() -> list[Edition]:

@@ -113,12 +113,14 @@ def refresh() -> None:
     pagecache.invalidate(soft=[KEY])
 
 
-def top(*, tag_id=None, limit=5) -> list[tuple[int, str, str]]:
+def top(*, tag_id=None, limit=5, language=None) -> list[tuple[int, str, str]]:
     """(id, headline, slug) of the most read public stories of the last 24 hours (of a
-    tag), most read first, in one query. The few hundred sums are ranked here, not by
-    the database: no sort runs over the table, and no index is needed for one."""
+    tag) in `language`'s edition (the one being drawn by default), most read first, in
+    one query. The few hundred sums are ranked here, not by the database: no sort runs
+    over the table, and no index is needed for one."""
     since = timezone.now() - WINDOW
-    rows = StoryViews.objects.filter(hour__gte=since, article__in=Article.objects.published())
+    public = Article.objects.published().in_edition(language)
+    rows = StoryViews.objects.filter(hour__gte=since, article__in=public)
     if tag_id is not None:
         rows = rows.filter(article__tags=tag_id)
     sums = rows.values_list("article_id", "article__title", "article__slug").annotate(

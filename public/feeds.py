@@ -6,14 +6,16 @@ alone and a feed never carries the request's host name.
 
 import mimetypes
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import gettext
 
-from articles.models import Article, public_tags
+import editions
+from articles.models import Article, TaggedArticle, public_tags
 from authors.models import Author
 from pagecache.keys import record
 
@@ -47,15 +49,25 @@ class MediaRssFeed(Rss201rev2Feed):
             handler.endElement("media:content")
 
 
-class LatestArticlesFeed(Feed):
+class EditionFeed(Feed):
+    """A feed of the edition being drawn: its `<language>` is the edition's (Django's
+    `Feed` writes the active language when `language` is not set), its words the
+    edition's own."""
+
     feed_type = MediaRssFeed
     item_guid_is_permalink = True
 
+    def get_feed(self, obj, request):
+        self.language = editions.current().language
+        return super().get_feed(obj, request)
+
+
+class LatestArticlesFeed(EditionFeed):
     def title(self, obj):
-        return settings.SITE_NAME
+        return editions.site_name()
 
     def description(self, obj):
-        return settings.SITE_TAGLINE
+        return editions.site_tagline()
 
     def link(self, obj):
         return absolute_url(reverse("home"))
@@ -64,7 +76,7 @@ class LatestArticlesFeed(Feed):
         return absolute_url(reverse("rss"))
 
     def articles(self, obj):
-        return Article.objects.published()
+        return Article.objects.published().in_edition()
 
     def list_keys(self, obj):
         """The surrogate keys of the list this feed follows, and of what its header shows."""
@@ -73,7 +85,12 @@ class LatestArticlesFeed(Feed):
     def items(self, obj):
         record(self.list_keys(obj))
         # Three queries whatever the number of items: articles, bylines, tags.
-        articles = self.articles(obj).for_listing().prefetch_related("tags")
+        # Each story's tags with their names in every edition, as `for_page()` reads them.
+        tagged = TaggedArticle.objects.select_related("tag", "tag__translation")
+        tags = Prefetch(
+            "taggedarticle_set", queryset=tagged.order_by("tag__name"), to_attr="tagged"
+        )
+        articles = self.articles(obj).for_listing().prefetch_related(tags)
         return articles.newest_first()[:FEED_ITEMS]
 
     # Feed readers show titles and descriptions as HTML: editors' text is escaped.
@@ -93,12 +110,12 @@ class LatestArticlesFeed(Feed):
         return item.updated_at if item.was_updated else None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [editions.translated(tag, "name") for tag in item.topics]
 
     def item_extra_kwargs(self, item):
-        record(freshness.story_page(item, item.tags.all()))
+        record(freshness.story_page(item, item.topics))
         return {
-            "creators": [author.name for author in item.byline],
+            "creators": [editions.translated(author, "name") for author in item.byline],
             "image": media_content(item.lead_photo),
         }
 
@@ -114,18 +131,24 @@ def media_content(photo):
         attrs["type"] = mime_type
     if width and height:
         attrs["width"], attrs["height"] = str(width), str(height)
-    return {"attrs": attrs, "alt": photo.alt_text}
+    return {"attrs": attrs, "alt": editions.translated(photo, "alt_text")}
 
 
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(public_tags(), slug=slug)
+        # A tag is the edition's while one of the edition's public stories is filed
+        # under it (as its page: public/translations.public_tag).
+        tags = public_tags(language=editions.current().language).select_related("translation")
+        return get_object_or_404(tags, slug=slug)
 
     def title(self, obj):
-        return f"{obj.name} · {settings.SITE_NAME}"
+        return f"{editions.translated(obj, 'name')} · {editions.site_name()}"
 
     def description(self, obj):
-        return f"The latest {obj.name} stories from {settings.SITE_NAME}."
+        return gettext("The latest %(tag)s stories from %(site)s.") % {
+            "tag": editions.translated(obj, "name"),
+            "site": editions.site_name(),
+        }
 
     def link(self, obj):
         return absolute_url(reverse("articles:tag", kwargs={"slug": obj.slug}))
@@ -134,7 +157,7 @@ class TagFeed(LatestArticlesFeed):
         return absolute_url(reverse("tag_rss", kwargs={"slug": obj.slug}))
 
     def articles(self, obj):
-        return Article.objects.published().filter(tags=obj)
+        return Article.objects.published().in_edition().filter(tags=obj)
 
     def list_keys(self, obj):
         return [freshness.tag(obj.pk), freshness.tag_list(obj.pk)]
@@ -145,10 +168,13 @@ class AuthorFeed(LatestArticlesFeed):
         return get_object_or_404(Author, slug=slug)
 
     def title(self, obj):
-        return f"{obj.name} · {settings.SITE_NAME}"
+        return f"{editions.translated(obj, 'name')} · {editions.site_name()}"
 
     def description(self, obj):
-        return f"Stories by {obj.name} in {settings.SITE_NAME}."
+        return gettext("Stories by %(author)s in %(site)s.") % {
+            "author": editions.translated(obj, "name"),
+            "site": editions.site_name(),
+        }
 
     def link(self, obj):
         return absolute_url(obj.get_absolute_url())
@@ -157,7 +183,7 @@ class AuthorFeed(LatestArticlesFeed):
         return absolute_url(reverse("author_rss", kwargs={"slug": obj.slug}))
 
     def articles(self, obj):
-        return Article.objects.published().filter(authorships__author=obj)
+        return Article.objects.published().in_edition().filter(authorships__author=obj)
 
     def list_keys(self, obj):
         return [freshness.author(obj.pk), freshness.author_list(obj.pk)]

@@ -1,32 +1,34 @@
 """A live story's own RSS feed: its entries, newest first, as they are published."""
 
-from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext
 
+import editions
 from articles.models import Article
 from pagecache.keys import record
 
 from . import freshness
-from .feeds import FEED_ITEMS, MediaRssFeed, media_content
+from .feeds import FEED_ITEMS, EditionFeed, media_content
 from .seo import absolute_url
 
 
-class LiveEntriesFeed(Feed):
-    feed_type = MediaRssFeed
-    item_guid_is_permalink = True
-
+class LiveEntriesFeed(EditionFeed):
     def get_object(self, request, slug):
+        # The edition's own live stories: another edition's is not at this address.
         article = get_object_or_404(
-            Article.objects.published().filter(coverage_started_at__isnull=False), slug=slug
+            Article.objects.published().in_edition().filter(coverage_started_at__isnull=False),
+            slug=slug,
         )
         record(freshness.article(article.pk))
         return article
 
     def title(self, obj):
-        return f"{obj.title}: live updates · {settings.SITE_NAME}"
+        return gettext("%(title)s: live updates · %(site)s") % {
+            "title": obj.title,
+            "site": editions.site_name(),
+        }
 
     def description(self, obj):
         return obj.standfirst or obj.title
@@ -61,6 +63,6 @@ class LiveEntriesFeed(Feed):
 
     def item_extra_kwargs(self, item):
         return {
-            "creators": [author.name for author in item.byline],
+            "creators": [editions.translated(author, "name") for author in item.byline],
             "image": media_content(item.photo),
         }

@@ -5,6 +5,7 @@ import html
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+import editions
 from articles.templatetags.times import iso
 
 from .seo import absolute_url, news_article, publisher
@@ -39,7 +40,11 @@ def blog_posting(entry, *, standalone=False) -> dict:
         "datePublished": iso(entry.published_at),
         "articleBody": plain_text(entry.body_html),
         "author": [
-            {"@type": "Person", "name": author.name, "url": absolute_url(author.get_absolute_url())}
+            {
+                "@type": "Person",
+                "name": editions.translated(author, "name"),
+                "url": absolute_url(author.get_absolute_url()),
+            }
             for author in entry.byline
         ],
     }
@@ -50,8 +55,9 @@ def blog_posting(entry, *, standalone=False) -> dict:
         data = {
             "@context": "https://schema.org",
             **data,
+            "inLanguage": editions.get(entry.article.language).hreflang,
             "mainEntityOfPage": {"@type": "WebPage", "@id": data["url"]},
             "isPartOf": {"@type": "LiveBlogPosting", "@id": story, "url": story},
-            "publisher": publisher(),
+            "publisher": publisher(entry.article.language),
         }
     return data

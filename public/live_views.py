@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
+import editions
 from articles.models import Article, LiveEntry, LiveEntryAuthorship
 from pagecache import public_page
 from pagecache.keys import record
@@ -119,6 +120,7 @@ def new_entries(request, slug):
     """
     article = get_object_or_404(
         Article.objects.published()
+        .in_edition()
         .filter(coverage_started_at__isnull=False)
         .only(
             "slug", "language", "status", "published_at", "coverage_started_at", "coverage_ended_at"
@@ -163,7 +165,8 @@ def entry_detail(request, slug, pk):
         .with_byline(),
         pk=pk,
     )
-    if entry.article.slug != slug:  # the story's address changed: follow it
+    if entry.article.slug != slug or entry.article.language != editions.current().language:
+        # The story's address changed, or it is another edition's: follow it.
         return redirect(entry, permanent=True)
     story = entry.article  # its kicker and title: no byline
     record(freshness.SIDEBAR, freshness.article(story.pk), freshness.tag(story.primary_tag_id))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from articles.models import Article
 
@@ -176,10 +177,21 @@ def blended_score(relevance, published_at, now):
     return relevance * (0.5 + 0.5 * math.pow(0.5, age_days / RECENCY_HALF_LIFE_DAYS))
 
 
-def search(parsed: ParsedQuery, *, sort=Sort.RELEVANCE, filters=None, start=0, per_page=12):
-    """One page of public stories matching `parsed`, with their snippets."""
-    backend = backend_for(parsed)
-    articles = (filters or Filters()).apply(backend.matching(Article.objects.published()))
+def search(
+    parsed: ParsedQuery,
+    *,
+    sort=Sort.RELEVANCE,
+    filters=None,
+    start=0,
+    per_page=12,
+    language=None,
+):
+    """One page of public stories of `language`'s edition (the one being drawn by
+    default) matching `parsed`, with their snippets."""
+    language = language or get_language()
+    backend = backend_for(parsed, language)
+    public = Article.objects.published().in_edition(language)
+    articles = (filters or Filters()).apply(backend.matching(public))
     # The newest matches, one more than are ranked, to know whether there are more.
     windows = backend.PHRASE_WINDOWS if parsed.has_phrase else (None,)
     candidates, since = _newest_matches(articles, windows)

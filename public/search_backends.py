@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from articles.models import Article, SearchDocument
-from articles.search_index import CONFIG, FTS_TABLE
+from articles.search_index import FTS_TABLE, config_for
 
 # Marks ts_headline and snippet() put around a match: private-use characters, which the
 # snippet's own text is cleared of, so escaping can never split or fake one.
@@ -34,9 +34,11 @@ class _Postgres:
     # Days back that a phrase search reaches, window by window (see _newest_matches).
     PHRASE_WINDOWS = (30, 365, 5 * 365, None)
 
-    def __init__(self, parsed):
+    def __init__(self, parsed, language=None):
         self.websearch = parsed.websearch()
-        self.query = SearchQuery(self.websearch, config=CONFIG, search_type="websearch")
+        # The edition's configuration: its stories' entries were written in it.
+        self.config = config_for(language)
+        self.query = SearchQuery(self.websearch, config=self.config, search_type="websearch")
 
     def matching(self, articles):
         return articles.filter(search_document__document=self.query)
@@ -49,7 +51,7 @@ class _Postgres:
             cursor.execute(
                 "SELECT article_id, ts_rank(document, websearch_to_tsquery(%s::regconfig, %s), 1)"
                 f" FROM {SearchDocument._meta.db_table} WHERE article_id = ANY(%s)",
-                [CONFIG, self.websearch, ids],
+                [self.config, self.websearch, ids],
             )
             return dict(cursor.fetchall())
 
@@ -61,7 +63,14 @@ class _Postgres:
                 "SELECT id, ts_headline(%s::regconfig, regexp_replace(body_html, %s, ' ', 'g'),"
                 " websearch_to_tsquery(%s::regconfig, %s), %s)"
                 f" FROM {Article._meta.db_table} WHERE id = ANY(%s)",
-                [CONFIG, f"<[^>]+>|[{_START}{_STOP}]", CONFIG, self.websearch, _HEADLINE, ids],
+                [
+                    self.config,
+                    f"<[^>]+>|[{_START}{_STOP}]",
+                    self.config,
+                    self.websearch,
+                    _HEADLINE,
+                    ids,
+                ],
             )
             return {pk: html.unescape(text) for pk, text in cursor.fetchall()}
 
@@ -71,7 +80,9 @@ class _Sqlite:
     # bm25 weights of the columns: title, standfirst, names, body.
     WEIGHTS = "10.0, 4.0, 2.0, 1.0"
 
-    def __init__(self, parsed):
+    def __init__(self, parsed, language=None):
+        # One table for every edition: the tokenizer folds case in any script, and the
+        # edition is the articles' filter (`Article.objects.published().in_edition()`).
         self.expression = parsed.fts5()
 
     def matching(self, articles):
@@ -110,9 +121,10 @@ class _Sqlite:
         return self._select(column, ids)
 
 
-def backend_for(parsed):
-    """The index this database has, ready to match `parsed`."""
-    return _Postgres(parsed) if connection.vendor == "postgresql" else _Sqlite(parsed)
+def backend_for(parsed, language=None):
+    """The index this database has, ready to match `parsed` in `language`'s edition."""
+    backend = _Postgres if connection.vendor == "postgresql" else _Sqlite
+    return backend(parsed, language)
 
 
 def marked_snippet(text: str):

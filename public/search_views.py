@@ -7,6 +7,7 @@ More" is a link to the next page (`start`), which show-more.js fetches as a frag
 from django import forms
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from articles.models import public_tags
 from authors.models import Author
@@ -79,8 +80,11 @@ def search(request):
     if "start" in form.errors:
         return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
 
+    # The edition's own topics: a tag is public here while one of its stories is filed
+    # under it (as its tag page).
+    topics = public_tags(language=get_language())
     filters = Filters(
-        tag=_lookup(public_tags(), form.value("tag"), notes, "tag"),
+        tag=_lookup(topics, form.value("tag"), notes, "tag"),
         author=_lookup(Author.objects.all(), form.value("author"), notes, "author"),
         date_from=form.value("date_from"),
         date_to=form.value("date_to"),
@@ -97,10 +101,12 @@ def search(request):
         "form": form,
         "sort": sort,
         "filters": filters,
-        "tags": public_tags().order_by("name").only("name", "slug"),
+        "tags": topics.select_related("translation")
+        .order_by("name")
+        .only("name", "slug", "translation__name_uk"),
         # The topics change when a scheduled story goes live: so does the form's kept copy.
         "topics_until": freshness.next_publication(),
-        "authors": Author.objects.order_by("name").only("name", "slug"),
+        "authors": Author.objects.order_by("name").only("name", "slug", "name_uk"),
         "item_template": "articles/includes/search_result.html",
     }
     if not parsed:

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import override
 
 from authors.models import Author
 
@@ -140,8 +141,10 @@ class LiveEntry(Tracked):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        """The entry's own, shareable page."""
-        return reverse("articles:live_entry", kwargs={"slug": self.article.slug, "pk": self.pk})
+        """The entry's own, shareable page, in its story's edition."""
+        story = self.article
+        with override(story.language):
+            return reverse("articles:live_entry", kwargs={"slug": story.slug, "pk": self.pk})
 
     @property
     def title(self):

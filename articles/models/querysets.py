@@ -64,7 +64,10 @@ class ArticleQuerySet(models.QuerySet):
         Whether a story has corrections is asked in the story's own query, so the many
         with none cost no query for them (`Article.printed_corrections`).
         """
-        tagged = TaggedArticle.objects.select_related("tag").order_by("tag__name")
+        # Tags with their names in the other editions (JSON-LD's keywords), in one join.
+        tagged = TaggedArticle.objects.select_related("tag", "tag__translation").order_by(
+            "tag__name"
+        )
         corrected = Exists(Correction.objects.filter(article=OuterRef("pk")))
         # Whether other editions have it, so a story with no translation (most) costs no
         # query for its `hreflang` links (public/translations.py).
@@ -73,6 +76,7 @@ class ArticleQuerySet(models.QuerySet):
         )
         return (
             self.with_byline()
+            .select_related("primary_tag__translation")
             .annotate(has_corrections=corrected, has_translations=translated)
             .prefetch_related(Prefetch("taggedarticle_set", queryset=tagged, to_attr="tagged"))
         )

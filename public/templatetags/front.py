@@ -8,10 +8,12 @@ the story's page and emptied with it.
 
 from django import template
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.utils.translation import gettext
 
+import editions
 from articles.related import related
 from frontpage import most_read
+from links import address
 from pagecache.keys import record
 from pagecache.store import kept
 from public import freshness
@@ -29,17 +31,18 @@ def most_read_list(context, tag=None):
     def draw():
         ranked = most_read.top(tag_id=tag_id, limit=MOST_READ_ITEMS)
         record(*(freshness.article(pk) for pk, _, _ in ranked))
+        # The edition's own stories (`top`), at their addresses in it.
         stories = [
-            {"title": title, "url": reverse("articles:detail", kwargs={"slug": slug})}
+            {"title": title, "url": address("articles:detail", slug=slug)}
             for _, title, slug in ranked
         ]
+        if tag is not None:
+            title = gettext("Most read in %(tag)s") % {"tag": editions.translated(tag, "name")}
+        else:
+            title = gettext("Most read")
         return render_to_string(
             "frontpage/includes/most_read.html",
-            {
-                "stories": stories,
-                "heading_id": f"most-read-{tag_id or 'all'}",
-                "title": f"Most read in {tag.name}" if tag is not None else "Most read",
-            },
+            {"stories": stories, "heading_id": f"most-read-{tag_id or 'all'}", "title": title},
         )
 
     return kept(

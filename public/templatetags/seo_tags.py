@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+import editions
 from public import seo
 
 register = template.Library()
@@ -19,6 +20,12 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 @register.filter
 def absolute(url):
     return seo.absolute_url(str(url))
+
+
+@register.filter
+def og_locale(article):
+    """The story's edition as Open Graph's `og:locale` ("en_GB", "uk_UA")."""
+    return editions.get(article.language).locale
 
 
 @register.simple_tag
