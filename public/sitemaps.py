@@ -9,6 +9,13 @@
 - `/news-sitemap.xml` is Google News' sitemap: at most 1,000 stories of the last 48 hours.
 
 Months are calendar months in UTC, so a month's address never depends on settings.
+
+Each edition has its own (`/sitemap.xml`, `/uk/sitemap.xml`, `/uk/news-sitemap.xml`…):
+its own stories, topics and pages, at its addresses. A story with a public translation
+names every member of its group, itself included, and `x-default`
+(`<xhtml:link rel="alternate" hreflang>`), read in one query a sitemap page
+(`translations.group_addresses`). robots.txt, once for the site, names every edition's
+index and news sitemap.
 """
 
 import logging
@@ -25,13 +32,16 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
+import editions
 from articles.models import Article, public_tags
 from authors.models import Author
+from links import address
 from pagecache import edge_page, public_page, store
 from pagecache.keys import record
 
-from . import freshness
+from . import freshness, translations
 from .freshness import seconds_until_next_publication
 
 logger = logging.getLogger(__name__)
@@ -56,6 +66,8 @@ class SiteUrlSitemap(Sitemap):
 
 
 class StaticPagesSitemap(SiteUrlSitemap):
+    """The pages every edition has, each naming its counterparts in the others."""
+
     changefreq = "hourly"
 
     def items(self):
@@ -64,22 +76,50 @@ class StaticPagesSitemap(SiteUrlSitemap):
     def location(self, item):
         return reverse(item)
 
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
+        here = get_language()
+        for url in urls:
+            everywhere = editions.everywhere(reverse(url["item"]))
+            url["alternates"] = translations.hreflang_alternates(everywhere, here)
+        return urls
+
 
 class ArticleMonthSitemap(SiteUrlSitemap):
-    """The public stories of one calendar month (UTC), newest first."""
+    """The public stories of one calendar month (UTC) in `language`'s edition, newest
+    first, each with its translations' addresses."""
 
     limit = MONTH_LIMIT
 
-    def __init__(self, year, month):
+    def __init__(self, year, month, language=None):
         self.start, self.end = month_bounds(year, month)
+        self.language = language or get_language()
 
     def items(self):
         return (
             Article.objects.published()
+            .in_edition(self.language)
             .filter(published_at__gte=self.start, published_at__lt=self.end)
             .newest_first()
-            .only("slug", "language", "published_at", "updated_at", "modified_at")
+            .annotate(has_translations=translations.has_translations())
+            .only(
+                "slug",
+                "language",
+                "translation_of",
+                "published_at",
+                "updated_at",
+                "modified_at",
+            )
         )
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Django's, with each story's group as its alternates: one query a page."""
+        urls = super().get_urls(page, site, protocol)
+        groups = translations.group_addresses([url["item"] for url in urls])
+        for url in urls:
+            if group := groups.get(url["item"].pk):
+                url["alternates"] = translations.hreflang_alternates(group, self.language)
+        return urls
 
     def lastmod(self, item):
         return item.last_modified
@@ -89,7 +129,8 @@ class TagSitemap(SiteUrlSitemap):
     limit = SECTION_LIMIT
 
     def items(self):
-        return public_tags().order_by("name")
+        # The edition's topics: those its public stories are filed under.
+        return public_tags(language=get_language()).order_by("name")
 
     def location(self, item):
         return reverse("articles:tag", kwargs={"slug": item.slug})
@@ -136,13 +177,19 @@ def invalidate_month(year, month):
         cache.set(_version_key(year, month), int(timezone.now().timestamp()), timeout=None)
 
 
-def months_with_stories():
-    """(year, month, pages) of every month with a public story, newest first.
+def months_with_stories(language=None):
+    """(year, month, pages) of every month with a public story in `language`'s edition
+    (the one being drawn), newest first.
 
     The first and last public story bound the months; then one count per month, each a
     range of the publication-time index: a few hundred small queries, never a scan.
     """
-    public = Article.objects.published().newest_first().values_list("published_at", flat=True)
+    public = (
+        Article.objects.published()
+        .in_edition(language)
+        .newest_first()
+        .values_list("published_at", flat=True)
+    )
     newest, oldest = public.first(), public.reverse().first()
     if newest is None:
         return []
@@ -163,7 +210,7 @@ def months_with_stories():
 
 @public_page
 def sitemap_index(request):
-    """The index of every sitemap; cached with the public pages."""
+    """The index of the edition's sitemaps; cached with the public pages."""
     record(freshness.SITEMAPS)
     entries = []
     for name, section in SECTIONS.items():
@@ -192,12 +239,17 @@ def month_sitemap(request, year, month):
     if not (FIRST_YEAR <= year <= 9998 and 1 <= month <= 12):
         raise Http404("No such month.")
     page = request.GET.get("p", "1")
+    language = get_language()
+    stories = {"articles": ArticleMonthSitemap(year, month, language)}
     if not store.usable():  # the cache owes an invalidation: build it afresh
-        return sitemap(request, sitemaps={"articles": ArticleMonthSitemap(year, month)})
-    key = f"sitemap-month:{year}-{month:02}:{month_version(year, month)}:{page[:12]}"
+        return sitemap(request, sitemaps=stories)
+    # One version a month for every edition: a translation's change empties its
+    # source's month in each (the alternates name it).
+    version = month_version(year, month)
+    key = f"sitemap-month:{language}:{year}-{month:02}:{version}:{page[:12]}"
     response = cache.get(key)
     if response is None:
-        response = sitemap(request, sitemaps={"articles": ArticleMonthSitemap(year, month)})
+        response = sitemap(request, sitemaps=stories)
         response.render()
         if response.status_code == 200:
             cache.set(key, response, _month_timeout(year, month))
@@ -214,21 +266,53 @@ def _month_timeout(year, month):
 
 @public_page
 def news_sitemap(request):
+    """The edition's Google News sitemap: its stories, its name, its language (ISO 639,
+    as Google asks: "en", "uk"), and each story's translations as alternates."""
     record(freshness.SITEMAPS)
+    edition = editions.current()
     since = timezone.now() - NEWS_WINDOW
-    articles = (
+    articles = list(
         Article.objects.published()
+        .in_edition(edition.language)
         .filter(published_at__gte=since)
         .newest_first()
-        .only("slug", "language", "title", "published_at")[:NEWS_MAX_ITEMS]
+        .annotate(has_translations=translations.has_translations())
+        .only("slug", "language", "translation_of", "title", "published_at")[:NEWS_MAX_ITEMS]
     )
+    groups = translations.group_addresses(articles)
+    for article in articles:
+        group = groups.get(article.pk)
+        article.alternates = (
+            translations.hreflang_alternates(group, edition.language) if group else []
+        )
     return _xml(
         render(
             request,
             "sitemaps/news.xml",
-            {"articles": articles, "language": settings.LANGUAGE_CODE.split("-")[0]},
+            {
+                "articles": articles,
+                "language": edition.iso639,
+                "publication": editions.site_name(edition.language),
+            },
             content_type="application/xml",
         )
+    )
+
+
+def robots_txt(request):
+    """robots.txt, once for the site: every edition's sitemap index and news sitemap,
+    and no edition's search pages (each query would be a page of its own)."""
+    searches = [address("search", language=edition.language) for edition in editions.all_editions()]
+    sitemaps = [
+        address(name, language=edition.language)
+        for edition in editions.all_editions()
+        for name in ("sitemap", "news_sitemap")
+    ]
+    return render(
+        request,
+        "robots.txt",
+        {"sitemaps": sitemaps, "searches": searches},
+        content_type="text/plain; charset=utf-8",
     )
 
 

@@ -1,12 +1,16 @@
 """Which editions have a page, for its `hreflang` links and language switch
 (`editions.set_counterparts`): a story's translations, a tag's pages."""
 
-from django.db.models import OuterRef, Q
+from collections import defaultdict
+
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
 import editions
 from articles.models import Article, has_public_story, public_tags
 from links import address
+
+from .seo import absolute_url
 
 
 def addresses(article) -> dict[str, str]:
@@ -48,3 +52,53 @@ def tag_addresses(tag) -> dict[str, str]:
         for n, edition in enumerate(editions.all_editions())
         if edition == here or getattr(tag, f"public_in_{n}", False)
     }
+
+
+def has_translations():
+    """The condition that a story has a public translation: annotated on a list's rows
+    (`has_translations`), so `group_addresses` asks only about the stories with one."""
+    return Exists(Article.objects.published().filter(translation_of=OuterRef("pk")))
+
+
+def group_addresses(stories) -> dict[int, dict[str, str]]:
+    """For each of `stories` that has a public counterpart, the page of every public
+    member of its group, itself included (language -> address); stories with none are
+    left out. One query for the lot, none when no story has a translation: each story
+    needs `translation_of_id`, and `has_translations` (`has_translations()`) for a
+    source's."""
+    sources = {
+        story.translation_of_id or story.pk
+        for story in stories
+        if story.translation_of_id or getattr(story, "has_translations", False)
+    }
+    if not sources:
+        return {}
+    rows = (
+        Article.objects.published()
+        .filter(Q(pk__in=sources) | Q(translation_of__in=sources))
+        .values_list("pk", "translation_of_id", "language", "slug")
+    )
+    groups = defaultdict(dict)
+    for pk, source, language, slug in rows:
+        groups[source or pk][language] = address("articles:detail", language=language, slug=slug)
+    found = {}
+    for story in stories:
+        group = groups.get(story.translation_of_id or story.pk, {})
+        if len(group) > 1 and story.language in group:
+            found[story.pk] = group
+    return found
+
+
+def hreflang_alternates(addresses: dict[str, str], here: str) -> list[dict[str, str]]:
+    """`addresses` (language -> address, as `group_addresses` gives) as the alternates
+    of a sitemap's `<url>`: one per edition with the page, then `x-default`, the default
+    edition's where it has the page, else `here`'s (as a page's own `hreflang` links)."""
+    alternates = [
+        {"lang_code": edition.hreflang, "location": absolute_url(addresses[edition.language])}
+        for edition in editions.all_editions()
+        if edition.language in addresses
+    ]
+    default = addresses.get(editions.default().language, addresses.get(here))
+    if default:
+        alternates.append({"lang_code": "x-default", "location": absolute_url(default)})
+    return alternates

@@ -7,7 +7,6 @@ includes `article_patterns` with them, and `urlpatterns` below holds the rest.
 """
 
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
 
 from pagecache import edge_page, public_page
 
@@ -16,7 +15,7 @@ from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
 from .health import healthz
 from .live_feed import LiveEntriesFeed
 from .search_views import search
-from .sitemaps import month_sitemap, news_sitemap, section_sitemap, sitemap_index
+from .sitemaps import month_sitemap, news_sitemap, robots_txt, section_sitemap, sitemap_index
 
 article_patterns = [
     path("news/", views.news_feed, name="news_feed"),
@@ -59,11 +58,7 @@ urlpatterns = [
 site_patterns = [
     path(
         "robots.txt",
-        edge_page(freshness.ROBOTS, until_deadline=False)(
-            TemplateView.as_view(
-                template_name="robots.txt", content_type="text/plain; charset=utf-8"
-            )
-        ),
+        edge_page(freshness.ROBOTS, until_deadline=False)(robots_txt),
         name="robots_txt",
     ),
     # The reading beacon that counts page views for "Most read".

@@ -122,6 +122,20 @@ def make_article(
     return article
 
 
+def make_translation(source, *, title, slug, language="uk", **fields):
+    """Save a published translation of `source` into `language`'s edition (a slug of its
+    own: a Cyrillic headline makes none), matching the source's words as they are."""
+    fields.setdefault("published_at", source.published_at)
+    return make_article(
+        title=title,
+        slug=slug,
+        language=language,
+        translation_of=source,
+        source_version=source.text_version,
+        **fields,
+    )
+
+
 def hidden_articles(**fields):
     """One article in each state that must never be public: draft, in review, scheduled."""
     future = timezone.now() + timedelta(days=1)
