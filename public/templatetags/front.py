@@ -27,6 +27,7 @@ MOST_READ_ITEMS = 5
 def most_read_list(context, tag=None):
     """The most read public stories of the last 24 hours, site-wide or of `tag`."""
     tag_id = tag.pk if tag is not None else None
+    name = editions.translated(tag, "name") if tag is not None else ""
 
     def draw():
         ranked = most_read.top(tag_id=tag_id, limit=MOST_READ_ITEMS)
@@ -37,7 +38,7 @@ def most_read_list(context, tag=None):
             for _, title, slug in ranked
         ]
         if tag is not None:
-            title = gettext("Most read in %(tag)s") % {"tag": editions.translated(tag, "name")}
+            title = gettext("Most read in %(tag)s") % {"tag": name}
         else:
             title = gettext("Most read")
         return render_to_string(
