@@ -38,7 +38,7 @@ What each change empties:
 Drafts and stories in review are on no public page: changing them empties nothing.
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from taggit.models import Tag
 
@@ -81,11 +81,13 @@ PUBLISHED = Article.Status.PUBLISHED
 
 
 def _in_sidebar(story) -> bool:
-    """Whether the story is, was or will be among the newest the "News Feed" column shows."""
+    """Whether the story is, was or will be among the newest the "News Feed" column of its
+    edition shows (another edition's column lists its own stories)."""
     if story.published_at is None:
         return False
     newest_others = (
         Article.objects.published()
+        .in_edition(story.language)
         .exclude(pk=story.pk)
         .newest_first()
         .values_list("published_at", flat=True)
@@ -99,12 +101,22 @@ def _is_on_public_pages(article_id) -> bool:
     return Article.objects.filter(pk=article_id, status=PUBLISHED).exists()
 
 
-def _shows_or_hides_a_section(article_id, tag_ids) -> bool:
-    """Whether the story is the one public story filed under a masthead section's tag
-    (of `tag_ids`): publishing or withdrawing it, or filing it there or taking it out,
-    shows or hides that section (`SectionQuerySet.for_masthead`)."""
-    others = public_story_tagged(OuterRef("tag")).exclude(content_object_id=article_id)
+def _shows_or_hides_a_section(article_id, tag_ids, language) -> bool:
+    """Whether the story is the one public story of its edition (`language`) filed under
+    a masthead section's tag (of `tag_ids`): publishing or withdrawing it, or filing it
+    there or taking it out, shows or hides that section in its edition's masthead
+    (`SectionQuerySet.for_masthead`)."""
+    others = public_story_tagged(OuterRef("tag"), language).exclude(content_object_id=article_id)
     return Section.objects.filter(tag__in=tag_ids).exclude(Exists(others)).exists()
+
+
+def _group_of(story, before) -> list[int]:
+    """The other stories of the story's translation group (editions/): its source and
+    the source's other translations, or its own translations; the group it left too."""
+    sources = {story.translation_of_id, (before or {}).get("translation_of")} - {None}
+    sources.add(story.pk)
+    members = Article.objects.filter(Q(pk__in=sources) | Q(translation_of__in=sources))
+    return [pk for pk in members.values_list("pk", flat=True) if pk != story.pk]
 
 
 def _lists_of(story) -> set[str]:
@@ -118,7 +130,9 @@ def article_saving(sender, instance, raw=False, **kwargs):
     if raw:
         return
     instance._before_save = (
-        Article.objects.filter(pk=instance.pk).values("status", "published_at", "slug").first()
+        Article.objects.filter(pk=instance.pk)
+        .values("status", "published_at", "slug", "translation_of")
+        .first()
         if instance.pk
         else None
     )
@@ -140,8 +154,13 @@ def article_saved(sender, instance, raw=False, **kwargs):
     if _in_sidebar(instance):
         (soft if is_public else hard).add(SIDEBAR)
     tag_ids = TaggedArticle.objects.filter(content_object=instance).values("tag_id")
-    if was_public != is_public and _shows_or_hides_a_section(instance.pk, tag_ids):
+    if was_public != is_public and _shows_or_hides_a_section(
+        instance.pk, tag_ids, instance.language
+    ):
         (soft if is_public else hard).add(MASTHEAD)
+    if before is None or was_public != is_public or before["slug"] != instance.slug:
+        # Its group's pages name it (`hreflang`, the language switch): they change too.
+        hard |= set(map(article, _group_of(instance, before)))
     if was_public != is_public and Banner.objects.filter(article=instance).exists():
         soft.add(BANNER)  # its link comes or goes
     pagecache.invalidate(hard, soft=soft)
@@ -172,7 +191,8 @@ def tagging_changed(sender, instance, raw=False, **kwargs):
     # The tag may become public or stop being so: the search form's topics, the sitemaps.
     hard = {article(article_id), tag_list(instance.tag_id), SEARCH, SITEMAPS}
     soft = set()
-    if _shows_or_hides_a_section(article_id, [instance.tag_id]):
+    language = Article.objects.filter(pk=article_id).values_list("language", flat=True).first()
+    if _shows_or_hides_a_section(article_id, [instance.tag_id], language):
         (hard if kwargs["signal"] is post_delete else soft).add(MASTHEAD)
     pagecache.invalidate(hard, soft=soft)
 
@@ -212,7 +232,11 @@ def section_changed(sender, instance, raw=False, **kwargs):
 def _live_story_changed(article_id):
     """A live story's entry: its page, entry pages, feed and polls, and every card showing
     its "Updated:" time, all carry the story's key; the sidebar shows that time too."""
-    found = Article.objects.filter(pk=article_id, status=PUBLISHED).only("published_at").first()
+    found = (
+        Article.objects.filter(pk=article_id, status=PUBLISHED)
+        .only("published_at", "language")
+        .first()
+    )
     if found is not None:
         pagecache.invalidate([article(found.pk)], soft=[SIDEBAR] if _in_sidebar(found) else [])
 

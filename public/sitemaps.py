@@ -27,6 +27,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.core.cache import cache
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.http import Http404
 from django.shortcuts import render
@@ -335,7 +336,12 @@ def _remember_month(sender, instance, raw=False, **kwargs):
 
 
 def _article_changed(sender, instance, **kwargs):
-    for moment in {getattr(instance, "_sitemap_old_published_at", None), instance.published_at}:
+    moments = {getattr(instance, "_sitemap_old_published_at", None), instance.published_at}
+    # Its translation group's months name it among their stories' alternates.
+    source = instance.translation_of_id or instance.pk
+    group = Article.objects.filter(Q(pk=source) | Q(translation_of=source)).exclude(pk=instance.pk)
+    moments |= set(group.values_list("published_at", flat=True))
+    for moment in moments:
         if moment is not None:
             invalidate_month(*_month_of(moment))
 
