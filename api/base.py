@@ -9,6 +9,7 @@ a missing key is refused by the origin, not served by the edge; and each copy na
 key among its surrogate keys, so revoking a key purges every copy made for it.
 """
 
+from django.conf import settings
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -26,6 +27,7 @@ from .serializers import ErrorSerializer
 from .throttling import KeyRateThrottle
 
 PAGE_PARAMS = (CURSOR_PARAM, LIMIT_PARAM)
+EDITION_PARAM = "edition"
 
 
 class ContentView(APIView):
@@ -132,3 +134,32 @@ def page_of(serializer_class, name):
             ),
         },
     )
+
+
+# --- Editions -------------------------------------------------------------------------------
+
+
+def edition_codes() -> list[str]:
+    return [code for code, _ in settings.LANGUAGES]
+
+
+EDITION = OpenApiParameter(
+    EDITION_PARAM,
+    {"type": "string", "enum": edition_codes(), "default": settings.LANGUAGE_CODE},
+    description=(
+        "The edition whose stories are listed, by its language "
+        f"({', '.join(f'`{code}`' for code in edition_codes())}); "
+        f"`{settings.LANGUAGE_CODE}` by default. A story's translation is in its own "
+        "edition's lists only."
+    ),
+)
+
+
+def edition_from(request) -> str:
+    """The edition a list is asked for (`?edition=`), the default edition's without one:
+    a consumer that never names one sees what it always saw."""
+    language = request.query_params.get(EDITION_PARAM, settings.LANGUAGE_CODE)
+    if language not in edition_codes():
+        known = ", ".join(f"`{code}`" for code in edition_codes())
+        raise exceptions.ParseError(f"Unknown edition {language!r} (the editions are {known}).")
+    return language

@@ -16,11 +16,14 @@ from public.search import Filters, Sort, clean_query, parse_query, search
 
 from .addresses import api_url
 from .base import (
+    EDITION,
+    EDITION_PARAM,
     ID_CURSOR,
     PAGE_PARAMS,
     RANK_CURSOR,
     ContentView,
     answers,
+    edition_from,
     page_of,
     page_parameters,
 )
@@ -120,12 +123,13 @@ class SectionList(ContentView):
 
 
 class Search(ContentView):
-    reads = (*PAGE_PARAMS, "q", "sort")
+    reads = (*PAGE_PARAMS, "q", "sort", EDITION_PARAM)
 
     @extend_schema(
         operation_id="search",
-        summary="Full-text search over public stories, best match first",
+        summary="Full-text search over one edition's public stories, best match first",
         parameters=[
+            EDITION,
             OpenApiParameter("q", str, description='Words, "a phrase", -not (none: no results).'),
             OpenApiParameter(
                 "sort", str, enum=[Sort.RELEVANCE, Sort.NEWEST], description="relevance (default)"
@@ -135,6 +139,7 @@ class Search(ContentView):
         responses=answers(SearchPage),
     )
     def get(self, request):
+        language = edition_from(request)
         query, _ = clean_query(request.query_params.get("q", ""))
         sort = request.query_params.get("sort", Sort.RELEVANCE)
         if sort not in (Sort.RELEVANCE, Sort.NEWEST):
@@ -154,6 +159,7 @@ class Search(ContentView):
             filters=Filters(),
             start=int(after or 0),
             per_page=limit,
+            language=language,
         )
         prefetch_related_objects(results.items, tags_prefetch())
         record(freshness.SEARCH, *map(freshness.story, results.items))
@@ -167,16 +173,16 @@ class Search(ContentView):
 
 
 class CorrectionFeed(ContentView):
-    reads = PAGE_PARAMS
+    reads = (*PAGE_PARAMS, EDITION_PARAM)
 
     @extend_schema(
         operation_id="corrections_list",
-        summary="Corrections to public stories, newest first",
-        parameters=page_parameters(),
+        summary="Corrections to one edition's public stories, newest first",
+        parameters=[EDITION, *page_parameters()],
         responses=answers(CorrectionPage),
     )
     def get(self, request):
-        page = timed_page(request, _public_corrections())
+        page = timed_page(request, _public_corrections(edition_from(request)))
         record(freshness.CORRECTIONS, freshness.NEWS)
         record(*(freshness.article(c.article_id) for c in page.items))
         return Response(
@@ -187,7 +193,7 @@ class CorrectionFeed(ContentView):
         )
 
 
-def _public_corrections():
+def _public_corrections(language):
     """Corrections to public stories, paged as stories are, by (time, id).
 
     Each row asks for its story by id in a subquery, as `public_story_tagged` does: a join
@@ -195,6 +201,11 @@ def _public_corrections():
     corrections alone (few: a newspaper corrects a story in hundreds). The page's stories
     come in one more query.
     """
-    story = Article.objects.published().filter(pk=OuterRef("article_id")).order_by()
+    story = (
+        Article.objects.published()
+        .in_edition(language)
+        .filter(pk=OuterRef("article_id"))
+        .order_by()
+    )
     corrections = Correction.objects.filter(IsNull(Subquery(story.values("pk")), False))
     return corrections.annotate(published_at=F("corrected_at")).prefetch_related("article")

@@ -5,9 +5,7 @@ from django.conf import settings
 from rest_framework import serializers
 
 from .addresses import absolute
-from .serializers import PhotoSerializer
-
-LANGUAGE = settings.LANGUAGE_CODE.split("-")[0]
+from .serializers import PhotoSerializer, edition_prefix
 
 
 def _text(value, role=None, contenttype="text/plain"):
@@ -61,12 +59,17 @@ def document(story):
             story.updated_at if story.was_updated else story.published_at
         ),
         "pubstatus": "usable",
-        "language": LANGUAGE,
+        # Its edition's language, as ninjs (BCP 47) and Google News write it: "en", "uk".
+        "language": story.language.partition("-")[0],
         "headlines": [_text(story.title)],
         "bodies": [_text(story.body_html, "main", "text/html")],
         "by": _byline([author.name for author in story.byline]),
         "subjects": [
-            {"name": tag.name, "uri": absolute(f"/tags/{tag.slug}/"), "rel": "about"}
+            {
+                "name": tag.name,
+                "uri": absolute(f"{edition_prefix(story.language)}/tags/{tag.slug}/"),
+                "rel": "about",
+            }
             for tag in story.topics
         ],
         "copyrightholder": settings.SITE_NAME,

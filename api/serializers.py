@@ -4,12 +4,22 @@ Serializers read what the views' querysets already joined (`for_listing()`,
 `for_page()`, prefetched entries), never a query per item.
 """
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from rest_framework import serializers
 
+import editions
 from imaging.renditions import MIME_TYPES
 
 from .addresses import absolute, api_url
+
+
+def edition_prefix(language: str) -> str:
+    """The address prefix of `language`'s edition ("" for the default, "/uk")."""
+    try:
+        return editions.get(language).prefix
+    except LookupError:
+        return ""
 
 
 class RenditionSerializer(serializers.Serializer):
@@ -60,7 +70,7 @@ class TagSerializer(serializers.Serializer):
         return {
             "name": tag.name,
             "slug": tag.slug,
-            "url": absolute(f"/tags/{tag.slug}/"),
+            "url": absolute(f"{self.context.get('prefix', '')}/tags/{tag.slug}/"),
             "api_url": api_url("tag", slug=tag.slug),
         }
 
@@ -126,7 +136,10 @@ class EntrySerializer(serializers.Serializer):
             "is_key_event": entry.is_key_event,
             "byline": AuthorSerializer(entry.byline, many=True).data,
             "photo": PhotoSerializer(entry.photo).data if entry.photo else None,
-            "url": absolute(f"/news/{self.context['story_slug']}/entries/{entry.pk}/"),
+            "url": absolute(
+                f"{self.context.get('prefix', '')}/news/{self.context['story_slug']}"
+                f"/entries/{entry.pk}/"
+            ),
         }
 
 
@@ -135,7 +148,11 @@ class StorySerializer(serializers.Serializer):
 
     id = serializers.IntegerField()
     slug = serializers.CharField()
-    url = serializers.URLField(help_text="The story's page.")
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        help_text="The story's edition, by its language (`?edition=` on lists).",
+    )
+    url = serializers.URLField(help_text="The story's page, in its own edition.")
     api_url = serializers.URLField()
     headline = serializers.CharField()
     standfirst = serializers.CharField(allow_blank=True)
@@ -152,15 +169,19 @@ class StorySerializer(serializers.Serializer):
 
     def to_representation(self, story):
         when = serializers.DateTimeField()
+        # Its tags' pages are in its edition too.
+        edition = {"prefix": edition_prefix(story.language)}
+        section = story.primary_tag
         return {
             "id": story.pk,
             "slug": story.slug,
+            "language": story.language,
             "url": absolute(story.get_absolute_url()),
             "api_url": api_url("story", slug=story.slug),
             "headline": story.title,
             "standfirst": story.standfirst,
-            "section": TagSerializer(story.primary_tag).data if story.primary_tag else None,
-            "tags": TagSerializer(story.topics, many=True).data,
+            "section": TagSerializer(section, context=edition).data if section else None,
+            "tags": TagSerializer(story.topics, many=True, context=edition).data,
             "byline": AuthorSerializer(story.byline, many=True).data,
             "lead_photo": PhotoSerializer(story.lead_photo).data if story.lead_photo else None,
             "published_at": when.to_representation(story.published_at),
@@ -195,7 +216,9 @@ class StoryDetailSerializer(StorySerializer):
                 if story.coverage_ended_at
                 else None,
                 "entries": EntrySerializer(
-                    entries, many=True, context={"story_slug": story.slug}
+                    entries,
+                    many=True,
+                    context={"story_slug": story.slug, "prefix": edition_prefix(story.language)},
                 ).data,
                 "entries_url": api_url("story_entries", slug=story.slug),
             }

@@ -11,9 +11,23 @@ from pagecache.keys import record
 from public import freshness
 
 from . import ninjs
-from .base import PAGE_PARAMS, ContentView, answers, page_of, page_parameters
+from .base import (
+    EDITION,
+    EDITION_PARAM,
+    PAGE_PARAMS,
+    ContentView,
+    answers,
+    edition_from,
+    page_of,
+    page_parameters,
+)
 from .paging import next_url, timed_page
-from .serializers import EntrySerializer, StoryDetailSerializer, StorySerializer
+from .serializers import (
+    EntrySerializer,
+    StoryDetailSerializer,
+    StorySerializer,
+    edition_prefix,
+)
 from .stories import public_stories, public_story, published_entries, with_tags
 
 StoryPage = page_of(StorySerializer, "StoryPage")
@@ -21,13 +35,14 @@ EntryPage = page_of(EntrySerializer, "EntryPage")
 
 
 class StoryList(ContentView):
-    reads = (*PAGE_PARAMS, "tag", "author")
+    reads = (*PAGE_PARAMS, "tag", "author", EDITION_PARAM)
 
     @extend_schema(
         operation_id="stories_list",
-        summary="Public stories, newest first",
+        summary="Public stories of one edition, newest first",
         parameters=[
             *page_parameters(),
+            EDITION,
             OpenApiParameter("tag", str, description="Only stories filed under this tag's slug."),
             OpenApiParameter("author", str, description="Only stories by this author's slug."),
         ],
@@ -37,25 +52,29 @@ class StoryList(ContentView):
         # The page's ids are found by a walk (see public.pagination.paginate), its rows
         # read by id alone; the whole list pages the public stories themselves, with the
         # cursor's bound ahead of the visibility rule.
+        language = edition_from(request)
+        edition = Article.objects.published().in_edition(language)
         stories = public_stories()
         options = {}
         tag_slug, author_slug = request.query_params.get("tag"), request.query_params.get("author")
         if tag_slug is not None:
-            tag = get_object_or_404(public_tags(), slug=tag_slug)
-            options = {"walk": Article.objects.published().filter(tags=tag)}
+            tag = get_object_or_404(public_tags(language=language), slug=tag_slug)
+            options = {"walk": edition.filter(tags=tag)}
             record(freshness.tag(tag.pk), freshness.tag_list(tag.pk))
         if author_slug is not None:
             author = get_object_or_404(Author, slug=author_slug)
             record(freshness.author(author.pk), freshness.author_list(author.pk))
             if tag_slug is None:  # an author's own index of bylines, as their page walks
-                bylines = Authorship.objects.published().filter(author=author)
+                bylines = Authorship.objects.published().filter(
+                    author=author, article__language=language
+                )
                 options = {"walk": bylines, "walk_id": "article_id"}
             else:
                 options = {"walk": options["walk"].filter(authorships__author=author)}
         if tag_slug is None and author_slug is None:
             record(freshness.NEWS)
             stories = with_tags(Article.objects.for_listing())
-            options = {"visible": Article.objects.published()}
+            options = {"visible": edition}
         page = timed_page(request, stories, **options)
         record(*map(freshness.story, page.items))
         return Response(
@@ -98,7 +117,8 @@ class StoryEntries(ContentView):
         story = get_object_or_404(live.only("pk", "slug", "language"), slug=slug)
         record(freshness.article(story.pk))
         page = timed_page(request, published_entries(story))
-        entries = EntrySerializer(page.items, many=True, context={"story_slug": story.slug})
+        context = {"story_slug": story.slug, "prefix": edition_prefix(story.language)}
+        entries = EntrySerializer(page.items, many=True, context=context)
         return Response({"results": entries.data, "next": next_url(request, page)})
 
 

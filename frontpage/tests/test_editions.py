@@ -2,14 +2,12 @@
 listed in its own edition."""
 
 import pytest
-from django.test import RequestFactory
 from django.utils import translation
 
 from articles.related import related, related_ids
 from articles.tests.factories import make_article, make_tag, make_translation
 from frontpage import most_read
 from frontpage.models import StoryViews
-from public.templatetags.front import most_read_list
 
 pytestmark = pytest.mark.django_db
 
@@ -57,18 +55,3 @@ def test_most_read_lists_the_edition_stories_only(group):
             translation_.pk,
             ukrainian.pk,
         ]
-
-
-def test_the_most_read_list_links_to_the_edition_pages(group):
-    _, source, translation_, _, _ = group
-    count(source, 5)
-    count(translation_, 5)
-    request = RequestFactory().get("/uk/")
-    with translation.override("uk"):
-        ukrainian = most_read_list({"request": request})
-    with translation.override("en-gb"):
-        english = most_read_list({"request": RequestFactory().get("/")})
-    assert 'href="/uk/news/stina/"' in ukrainian
-    assert "harbour-wall" not in ukrainian
-    assert 'href="/news/harbour-wall-repaired-at-last/"' in english
-    assert "/uk/" not in english
