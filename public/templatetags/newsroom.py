@@ -8,6 +8,7 @@ from articles.models import Article
 from pagecache.keys import record
 from pagecache.store import kept
 from public import freshness
+from public.body_links import follow_edition
 from public.listing import next_page_url
 from public.models import Section
 from public.pagination import paginate
@@ -15,6 +16,13 @@ from public.pagination import paginate
 register = template.Library()
 
 SIDEBAR_ITEMS = freshness.SIDEBAR_ITEMS
+
+
+@register.filter
+def in_this_edition(body_html):
+    """`{{ article.body_html|in_this_edition }}`: a stored body, its links to stories
+    pointed at their versions in the edition being drawn (public/body_links.py)."""
+    return follow_edition(body_html)
 
 
 @register.simple_tag(takes_context=True)
