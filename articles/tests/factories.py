@@ -157,7 +157,7 @@ def add_lead_image(article, alt="A steel-blue sky", **fields):
 
 
 def bulk_articles(
-    count, *, newest, step=timedelta(minutes=1), author=None, tag=None, prefix="Bulk"
+    count, *, newest, step=timedelta(minutes=1), author=None, tag=None, prefix="Bulk", **fields
 ):
     """`count` published articles, newest at `newest`, each `step` older than the last.
 
@@ -176,6 +176,7 @@ def bulk_articles(
             body_html=body_html,
             status=PUBLISHED,
             published_at=newest - i * step,
+            **fields,
         )
         for i in range(count)
     )
