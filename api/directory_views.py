@@ -182,8 +182,9 @@ class CorrectionFeed(ContentView):
         responses=answers(CorrectionPage),
     )
     def get(self, request):
-        page = timed_page(request, _public_corrections(edition_from(request)))
-        record(freshness.CORRECTIONS, freshness.NEWS)
+        language = edition_from(request)
+        page = timed_page(request, _public_corrections(language))
+        record(freshness.CORRECTIONS, freshness.in_edition(freshness.NEWS, language))
         record(*(freshness.article(c.article_id) for c in page.items))
         return Response(
             {

@@ -72,7 +72,7 @@ class StoryList(ContentView):
             else:
                 options = {"walk": options["walk"].filter(authorships__author=author)}
         if tag_slug is None and author_slug is None:
-            record(freshness.NEWS)
+            record(freshness.in_edition(freshness.NEWS, language))
             stories = with_tags(Article.objects.for_listing())
             options = {"visible": edition}
         page = timed_page(request, stories, **options)

@@ -80,7 +80,7 @@ class LatestArticlesFeed(EditionFeed):
 
     def list_keys(self, obj):
         """The surrogate keys of the list this feed follows, and of what its header shows."""
-        return [freshness.NEWS]
+        return [freshness.in_edition(freshness.NEWS)]
 
     def items(self, obj):
         record(self.list_keys(obj))

@@ -13,7 +13,9 @@ Which keys each change affects, and the receivers that say so: public/invalidati
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from articles.models import Article
 from frontpage import banner as front_banner
@@ -36,6 +38,15 @@ CORRECTIONS = "list-corrections"  # the corrections feed (the content API's)
 FRONTPAGE = "frontpage"  # the live layout of `/`
 MOST_READ = "most-read"  # the "Most read" lists
 BANNER = front_banner.BANNER  # the breaking-news banner, on every page (frontpage/banner.py)
+
+
+def in_edition(key: str, language: str | None = None) -> str:
+    """An edition's own copy of a list's key (`NEWS`, `HOME`, `SIDEBAR`): the lists of
+    `language`'s edition (the one being drawn by default) show its stories alone, so a
+    story's publication empties its edition's lists and leaves the others'. The default
+    edition's keys are the bare names they always were."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    return key if language == settings.LANGUAGE_CODE else f"{key}-{language}"
 
 
 def article(pk) -> str:

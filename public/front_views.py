@@ -17,8 +17,8 @@ def front_page(request, arrangement):
     """`/` as the live layout arranges it (public.views.home, behind `public_page`)."""
     shown = [placed.article for placed in arrangement.stories]
     record(
-        freshness.HOME,
-        freshness.SIDEBAR,
+        freshness.in_edition(freshness.HOME),
+        freshness.in_edition(freshness.SIDEBAR),
         freshness.FRONTPAGE,
         freshness.MOST_READ,
         *map(freshness.story, shown),

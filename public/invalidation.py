@@ -72,6 +72,7 @@ from .freshness import (
     article,
     author,
     author_list,
+    in_edition,
     tag,
     tag_list,
 )
@@ -131,7 +132,7 @@ def article_saving(sender, instance, raw=False, **kwargs):
         return
     instance._before_save = (
         Article.objects.filter(pk=instance.pk)
-        .values("status", "published_at", "slug", "translation_of")
+        .values("status", "published_at", "slug", "translation_of", "language")
         .first()
         if instance.pk
         else None
@@ -148,16 +149,21 @@ def article_saved(sender, instance, raw=False, **kwargs):
         return
     hard = {article(instance.pk), SITEMAPS, SEARCH}
     soft = set()
+    language = instance.language  # the edition whose lists it is in
     moved = was_public != is_public or before["published_at"] != instance.published_at
     if is_public and moved:  # published, scheduled or rescheduled: it joins lists
-        hard |= {HOME, NEWS, *_lists_of(instance)}
+        hard |= {in_edition(HOME, language), in_edition(NEWS, language), *_lists_of(instance)}
     if _in_sidebar(instance):
-        (soft if is_public else hard).add(SIDEBAR)
+        (soft if is_public else hard).add(in_edition(SIDEBAR, language))
     tag_ids = TaggedArticle.objects.filter(content_object=instance).values("tag_id")
     if was_public != is_public and _shows_or_hides_a_section(
         instance.pk, tag_ids, instance.language
     ):
         (soft if is_public else hard).add(MASTHEAD)
+    if was_public and before["language"] != language:
+        # Moved to another edition: it leaves the lists of the one it was in.
+        old = before["language"]
+        hard |= {in_edition(HOME, old), in_edition(NEWS, old), in_edition(SIDEBAR, old)}
     if before is None or was_public != is_public or before["slug"] != instance.slug:
         # Its group's pages name it (`hreflang`, the language switch): they change too.
         hard |= set(map(article, _group_of(instance, before)))
@@ -173,7 +179,7 @@ def article_deleted(sender, instance, **kwargs):
         return
     hard = {article(instance.pk), SITEMAPS, SEARCH}
     if _in_sidebar(instance):
-        hard.add(SIDEBAR)
+        hard.add(in_edition(SIDEBAR, instance.language))
     pagecache.invalidate(hard)
     if instance.is_scheduled:
         pagecache.invalidate([SCHEDULE], edge=False)
@@ -238,7 +244,8 @@ def _live_story_changed(article_id):
         .first()
     )
     if found is not None:
-        pagecache.invalidate([article(found.pk)], soft=[SIDEBAR] if _in_sidebar(found) else [])
+        sidebar = [in_edition(SIDEBAR, found.language)] if _in_sidebar(found) else []
+        pagecache.invalidate([article(found.pk)], soft=sidebar)
 
 
 def live_entry_changed(sender, instance, raw=False, **kwargs):

@@ -169,7 +169,11 @@ def entry_detail(request, slug, pk):
         # The story's address changed, or it is another edition's: follow it.
         return redirect(entry, permanent=True)
     story = entry.article  # its kicker and title: no byline
-    record(freshness.SIDEBAR, freshness.article(story.pk), freshness.tag(story.primary_tag_id))
+    record(
+        freshness.in_edition(freshness.SIDEBAR),
+        freshness.article(story.pk),
+        freshness.tag(story.primary_tag_id),
+    )
     return render(
         request, "articles/live_entry_detail.html", {"entry": entry, "article": entry.article}
     )

@@ -71,8 +71,9 @@ NOTES = {
 
 # Not behind the page cache: every distinct query would take a cache entry of its own.
 # An edge cache may keep results until a story is published, changed or withdrawn.
-@edge_page(freshness.SEARCH, freshness.SIDEBAR)
+@edge_page(freshness.SEARCH)
 def search(request):
+    record(freshness.in_edition(freshness.SIDEBAR))
     query, notes = clean_query(request.GET.get("q", ""))
     form = SearchForm(request.GET)
     form.is_valid()

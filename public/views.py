@@ -39,13 +39,17 @@ def home(request):
         lead = latest.pop(0)
     latest = latest[:HOME_LATEST]
     shown = [lead, *latest] if lead else latest
-    record(freshness.HOME, freshness.SIDEBAR, *map(freshness.story, shown))
+    record(
+        freshness.in_edition(freshness.HOME),
+        freshness.in_edition(freshness.SIDEBAR),
+        *map(freshness.story, shown),
+    )
     return render(request, "articles/home.html", {"lead": lead, "latest": latest})
 
 
 @public_page(reads=LIST_PARAMS)
 def news_feed(request):
-    record(freshness.NEWS)
+    record(freshness.in_edition(freshness.NEWS))
     editions.set_counterparts(request, editions.everywhere(request.path))
     return render_list(
         request,
@@ -75,7 +79,7 @@ def article_detail(request, slug):
         # Another edition's story: its address is under that edition's prefix.
         return redirect(article, permanent=True)
     editions.set_counterparts(request, translations.addresses(article))
-    record(freshness.SIDEBAR, freshness.story_page(article, article.topics))
+    record(freshness.in_edition(freshness.SIDEBAR), freshness.story_page(article, article.topics))
     if article.has_live_coverage:
         return live_page(request, article)
     return render(request, "articles/article_detail.html", {"article": article})
@@ -85,7 +89,9 @@ def article_detail(request, slug):
 def tag_detail(request, slug):
     # A tag with no public story is not a page: its name may be a draft's scoop.
     tag = translations.public_tag(slug)
-    record(freshness.SIDEBAR, freshness.tag(tag.pk), freshness.tag_list(tag.pk))
+    record(
+        freshness.in_edition(freshness.SIDEBAR), freshness.tag(tag.pk), freshness.tag_list(tag.pk)
+    )
     editions.set_counterparts(request, translations.tag_addresses(tag))
     return render_list(
         request,
@@ -106,7 +112,11 @@ def author_list(request):
 @public_page(reads=LIST_PARAMS)
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    record(freshness.SIDEBAR, freshness.author(author.pk), freshness.author_list(author.pk))
+    record(
+        freshness.in_edition(freshness.SIDEBAR),
+        freshness.author(author.pk),
+        freshness.author_list(author.pk),
+    )
     editions.set_counterparts(request, editions.everywhere(request.path))
     return render_list(
         request,

@@ -34,7 +34,8 @@ def news_feed(context):
     """
     at = freshness.next_publication()
     key = f"sidebar-feed:{at.isoformat() if at else 'none'}"  # no spaces: memcached's rule
-    return kept(key, _draw_news_feed, shows=[freshness.SIDEBAR], request=context.get("request"))
+    shows = [freshness.in_edition(freshness.SIDEBAR)]
+    return kept(key, _draw_news_feed, shows=shows, request=context.get("request"))
 
 
 def _draw_news_feed():

@@ -537,3 +537,57 @@ def test_removing_a_placed_photo_purges_the_stories_showing_it_and_search(
         photos.delete_photo(photo=photo)
 
     assert edge.purged() == {f"article-{public.pk}", "list-search"}
+
+
+# --- Editions: a story's change reaches its own edition's lists -----------------------------
+
+
+def test_publishing_a_translation_purges_its_edition_lists_and_its_source(
+    edge, committed, editor, newsroom
+):
+    source, ann, *_ = newsroom
+    source.status, source.published_at = "published", NOW - timedelta(hours=1)
+    source.save()
+    translated = make_article(
+        title="Головна",
+        slug="holovna",
+        language="uk",
+        translation_of=source,
+        status="draft",
+        published_at=None,
+        authors=[ann],
+    )
+
+    with committed():
+        workflow.publish(article=translated, user=editor)
+
+    purged = edge.purged()
+    assert {"home-uk", "list-news-uk", f"article-{translated.pk}"} <= purged
+    assert f"article-{source.pk}" in purged  # its page's hreflang and language switch
+    assert not {"home", "list-news", "sidebar"} & purged
+    assert edge.soft_keys() == {"sidebar-uk"}
+
+
+def test_an_english_story_publication_leaves_the_ukrainian_lists_alone(
+    edge, committed, editor, newsroom
+):
+    article, *_ = newsroom
+    make_article(title="Свіже", slug="svizhe", language="uk")
+
+    with committed():
+        workflow.publish(article=article, user=editor)
+
+    assert not {"home-uk", "list-news-uk", "sidebar-uk"} & (edge.purged() | edge.soft_keys())
+
+
+def test_a_ukrainian_story_outside_its_sidebar_leaves_it_alone(edge, committed, clock):
+    old = make_article(
+        title="Давнє", slug="davnie", language="uk", published_at=NOW - timedelta(days=30)
+    )
+    bulk_articles(10, newest=NOW - timedelta(minutes=5), language="uk")
+    # Ten newer English stories would not push it out of its own edition's column.
+    with committed():
+        old.standfirst = "Тепер зі вступом."
+        old.save()
+
+    assert edge.soft_keys() == set()
