@@ -159,3 +159,11 @@ def test_robots_names_every_edition_sitemaps(client):
         assert f"Sitemap: {SITE_URL}{prefix}/news-sitemap.xml" in lines
         assert f"Disallow: {prefix}/search/" in lines
     assert client.get("/uk/robots.txt").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_ukrainian_sitemaps_hold_ukrainian_addresses_only(client, group):
+    ukrainian = every_url(client, "/uk/sitemap.xml")
+    assert f"{SITE_URL}/uk/" in ukrainian
+    assert f"{SITE_URL}/uk/authors/" in ukrainian
+    assert all(loc.startswith(f"{SITE_URL}/uk/") for loc in ukrainian), sorted(ukrainian)
