@@ -16,9 +16,13 @@ no query for the many bodies with no link to a story (a substring test), and one
 the slugs a body links to otherwise, whatever their number; the page is then kept by the
 page cache like any other, under the keys of the stories it links to, so a translation's
 publication (which empties its group's pages: public/invalidation.py) draws it afresh.
+A page of many bodies (a live story's entries) looks them all up at once first
+(`looked_up_together`): one query for the page, not one a body.
 """
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db.models import Q
@@ -32,6 +36,10 @@ from pagecache.keys import record
 from . import freshness
 
 MAX_LINKED = 100  # distinct stories a body may link to and have followed
+
+# While a page of many bodies is drawn: (language, {slug: address or None}) for every slug
+# they link to, looked up together (`looked_up_together`).
+_known: ContextVar[tuple[str, dict] | None] = ContextVar("body_links_known", default=None)
 
 
 def _pattern():
@@ -50,10 +58,14 @@ def follow_edition(html: str, language: str | None = None) -> SafeString:
         return mark_safe(html)
     language = language or editions.current().language
     pattern = _pattern()
-    slugs = list(dict.fromkeys(match["slug"] for match in pattern.finditer(html)))[:MAX_LINKED]
+    slugs = _linked_slugs(pattern, html)
     if not slugs:
         return mark_safe(html)
-    here = _versions_here(slugs, language)
+    known = _known.get()
+    if known is not None and known[0] == language and all(s in known[1] for s in slugs):
+        here = {slug: known[1][slug] for slug in slugs if known[1][slug] is not None}
+    else:
+        here = _versions_here(slugs, language)
 
     def replace(match):
         found = here.get(match["slug"])
@@ -63,6 +75,26 @@ def follow_edition(html: str, language: str | None = None) -> SafeString:
         return f'href="{match["site"] or ""}{found}{rest}"'
 
     return mark_safe(pattern.sub(replace, html))
+
+
+def _linked_slugs(pattern, html) -> list[str]:
+    return list(dict.fromkeys(match["slug"] for match in pattern.finditer(html)))[:MAX_LINKED]
+
+
+@contextmanager
+def looked_up_together(bodies, language: str | None = None):
+    """While the block draws `bodies` (a live page's entries), their links to stories
+    are looked up in one query for them all, made here, and none for each body."""
+    language = language or editions.current().language
+    pattern = _pattern()
+    linked = (_linked_slugs(pattern, html) for html in bodies if "/news/" in html)
+    slugs = list(dict.fromkeys(slug for found in linked for slug in found))
+    found = _versions_here(slugs, language) if slugs else {}
+    token = _known.set((language, {slug: found.get(slug) for slug in slugs}))
+    try:
+        yield
+    finally:
+        _known.reset(token)
 
 
 def _versions_here(slugs, language) -> dict[str, str]:

@@ -20,7 +20,7 @@ from articles.models import Article, LiveEntry, LiveEntryAuthorship
 from pagecache import public_page
 from pagecache.keys import record
 
-from . import freshness
+from . import body_links, freshness
 from .listing import FRAGMENT_PARAM, LIST_PARAMS, next_page_url
 from .pagination import Cursor, InvalidCursor, cursor_from_request, paginate
 
@@ -80,9 +80,9 @@ def live_page(request, article):
     }
     if request.GET.get(FRAGMENT_PARAM) == "1":
         _with_bylines(page.items)
-        return _cached_briefly(
-            render(request, "articles/includes/live_entries_fragment.html", context)
-        )
+        with body_links.looked_up_together([entry.body_html for entry in page.items]):
+            fragment = render(request, "articles/includes/live_entries_fragment.html", context)
+        return _cached_briefly(fragment)
 
     pinned = key_events = None
     if page.is_first:
@@ -108,7 +108,10 @@ def live_page(request, article):
             since=(_cursor_of(newest) if newest else START).encode(),
             poll_seconds=settings.LIVE_POLL_SECONDS,
         )
-    return _cached_briefly(render(request, "articles/live_detail.html", context))
+    # The story's body and every entry's: their links to stories in one query.
+    bodies = [article.body_html, *(e.body_html for e in [*page.items, *filter(None, [pinned])])]
+    with body_links.looked_up_together(bodies):
+        return _cached_briefly(render(request, "articles/live_detail.html", context))
 
 
 @public_page(reads=(SINCE_PARAM,))
@@ -142,9 +145,10 @@ def new_entries(request, slug):
     )
     entries = rows[:NEW_ENTRIES_MAX]
     _with_bylines(entries)
-    html = render_to_string(
-        "articles/includes/live_entries.html", {"entries": entries}, request=request
-    )
+    with body_links.looked_up_together([entry.body_html for entry in entries]):
+        html = render_to_string(
+            "articles/includes/live_entries.html", {"entries": entries}, request=request
+        )
     data = {
         "count": len(entries),
         "more": len(rows) > NEW_ENTRIES_MAX,

@@ -4,8 +4,11 @@ translation there when it has one, in one query for the lot."""
 import re
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from articles.tests.factories import make_article, make_translation
+from articles.tests.factories import make_article, make_entry, make_live_story, make_translation
 from public.body_links import follow_edition
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +80,27 @@ def test_many_links_cost_one_query(django_assert_num_queries):
     with django_assert_num_queries(1):
         followed = follow_edition(html, "uk")
     assert re.findall(r'href="([^"]+)"', followed) == [f"/uk/news/istoriia-{n}/" for n in range(5)]
+
+
+@pytest.mark.usefixtures("clock")
+def test_a_live_page_looks_up_every_entry_links_at_once(client):
+    for n in range(4):
+        source = make_article(title=f"Story {n}", slug=f"story-{n}")
+        make_translation(source, title=f"Історія {n}", slug=f"istoriia-{n}")
+    plain = make_live_story(title="Без посилань", slug="plain", language="uk")
+    linked = make_live_story(title="З посиланнями", slug="linked", language="uk")
+    for n in range(4):
+        make_entry(plain, body=f"Запис {n}.")
+        make_entry(linked, body=f"Див. [історію](/news/story-{n}/).")
+
+    def queries(path):
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    without_links, _ = queries("/uk/news/plain/")
+    with_links, page = queries("/uk/news/linked/")
+    assert with_links == without_links + 1
+    assert all(f'href="/uk/news/istoriia-{n}/"' in page for n in range(4))
