@@ -36,7 +36,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 import editions
-from articles.models import Article, public_tags
+from articles.models import Article
 from authors.models import Author
 from links import address
 from pagecache import edge_page, public_page, store
@@ -130,11 +130,21 @@ class TagSitemap(SiteUrlSitemap):
     limit = SECTION_LIMIT
 
     def items(self):
-        # The edition's topics: those its public stories are filed under.
-        return public_tags(language=get_language()).order_by("name")
+        # The edition's topics: those its public stories are filed under, each knowing in
+        # the same query which other editions have its page (`translations.public_tag`).
+        return translations.public_tags_here().order_by("name")
 
     def location(self, item):
         return reverse("articles:tag", kwargs={"slug": item.slug})
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
+        here = get_language()
+        for url in urls:
+            everywhere = translations.tag_addresses(url["item"])
+            if len(everywhere) > 1:
+                url["alternates"] = translations.hreflang_alternates(everywhere, here)
+        return urls
 
 
 class AuthorSitemap(SiteUrlSitemap):

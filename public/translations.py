@@ -31,17 +31,22 @@ def addresses(article) -> dict[str, str]:
     }
 
 
-def public_tag(slug):
-    """The tag at `slug` if the edition being drawn has a public story filed under it,
-    knowing in the same query which other editions do (`tag_addresses`)."""
+def public_tags_here():
+    """The tags public in the edition being drawn, each knowing in the same query which
+    other editions have a public story filed under it (`tag_addresses`)."""
     here = editions.current()
     elsewhere = {
         f"public_in_{n}": has_public_story(OuterRef("pk"), edition.language)
         for n, edition in enumerate(editions.all_editions())
         if edition != here
     }
-    tags = public_tags(language=here.language).select_related("translation").annotate(**elsewhere)
-    return get_object_or_404(tags, slug=slug)
+    return public_tags(language=here.language).select_related("translation").annotate(**elsewhere)
+
+
+def public_tag(slug):
+    """The tag at `slug` if the edition being drawn has a public story filed under it,
+    knowing in the same query which other editions do (`tag_addresses`)."""
+    return get_object_or_404(public_tags_here(), slug=slug)
 
 
 def tag_addresses(tag) -> dict[str, str]:

@@ -87,6 +87,13 @@ def test_translated_stories_name_each_other_reciprocally(client, group):
     # A story with no translation names no alternates.
     assert english[f"{SITE_URL}/news/tram-strike/"] == {}
     assert ukrainian[f"{SITE_URL}/uk/news/lyshe/"] == {}
+    # A topic both editions have names its page in each; one only here names none.
+    assert ukrainian[f"{SITE_URL}/uk/tags/ports/"] == {
+        "en-GB": f"{SITE_URL}/tags/ports/",
+        "uk": f"{SITE_URL}/uk/tags/ports/",
+        "x-default": f"{SITE_URL}/tags/ports/",
+    }
+    assert english[f"{SITE_URL}/tags/trams/"] == {}
     # The pages every edition has name each other.
     assert english[f"{SITE_URL}/news/"] == {
         "en-GB": f"{SITE_URL}/news/",
