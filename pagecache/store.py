@@ -35,6 +35,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import QueryDict
 from django.utils.cache import get_max_age
+from django.utils.translation import get_language
 
 from . import drawing, edge, keys
 
@@ -154,7 +155,9 @@ def kept(name, compute, *, shows, still_true=lambda value: True, request=None, p
     page being drawn, whether it was drawn or found. While one page is drawn
     (`drawing.one_drawing`), each value is looked up or computed once.
     """
-    key = f"kept:{name}"
+    # A value may hold words of the active language (a fragment of a page, the masthead's
+    # links): each language keeps its own.
+    key = f"kept:{get_language() or '-'}:{name}"
     this_page = drawing.kept_values()
     if this_page is not None and key in this_page:
         value, names = this_page[key]
