@@ -126,9 +126,9 @@ class TagFeed(LatestArticlesFeed):
         return f"{obj.name} · {settings.SITE_NAME}"
 
     def description(self, obj):
-        return gettext("The latest %(topic)s stories from %(site)s.") % {
-            "topic": obj.name,
-            "site": settings.SITE_NAME,
+        return gettext("The latest %(name)s stories from %(SITE_NAME)s.") % {
+            "name": obj.name,
+            "SITE_NAME": settings.SITE_NAME,
         }
 
     def link(self, obj):
