@@ -56,7 +56,7 @@ class LatestArticlesFeed(Feed):
         return settings.SITE_NAME
 
     def description(self, obj):
-        return settings.SITE_TAGLINE
+        return gettext(settings.SITE_TAGLINE)  # the default is in the catalog
 
     def link(self, obj):
         return absolute_url(reverse("home"))

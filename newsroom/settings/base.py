@@ -4,6 +4,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from django.utils.translation import gettext_noop
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -18,7 +19,8 @@ SECRET_KEY = env.str("SECRET_KEY", default="") or (
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 SITE_NAME = env.str("SITE_NAME", default="The Northern Ledger")
-SITE_TAGLINE = env.str("SITE_TAGLINE", default="Independent news, every hour")
+# The default tagline is translated (the catalog has it); one set here is shown as it is.
+SITE_TAGLINE = env.str("SITE_TAGLINE", default=gettext_noop("Independent news, every hour"))
 # Absolute base for links leaving the site: feeds, sitemaps, Open Graph, JSON-LD. Without
 # one, the local server's own address: `PORT=8123 make run` links to port 8123.
 SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}").rstrip(
