@@ -95,7 +95,7 @@ class StoryEntries(ContentView):
     )
     def get(self, request, slug):
         live = Article.objects.published().filter(coverage_started_at__isnull=False)
-        story = get_object_or_404(live.only("pk", "slug"), slug=slug)
+        story = get_object_or_404(live.only("pk", "slug", "language"), slug=slug)
         record(freshness.article(story.pk))
         page = timed_page(request, published_entries(story))
         entries = EntrySerializer(page.items, many=True, context={"story_slug": story.slug})

@@ -27,6 +27,11 @@ class Author(models.Model):
         help_text="Two or three sentences, shown in the author box under every article.",
     )
     bio = models.TextField(blank=True, help_text="The full biography on the author page.")
+    # The Ukrainian edition's (editions/): each shown there when filled in, else the above.
+    name_uk = models.CharField("name in Ukrainian", max_length=120, blank=True)
+    role_uk = models.CharField("role in Ukrainian", max_length=120, blank=True)
+    short_bio_uk = models.TextField("short bio in Ukrainian", max_length=600, blank=True)
+    bio_uk = models.TextField("bio in Ukrainian", blank=True)
     avatar = CheckedImageField(
         upload_to="avatars/%Y/%m/",
         blank=True,

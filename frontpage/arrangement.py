@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from articles.models import Article, Photo
 
@@ -57,14 +58,16 @@ class Arrangement:
         return [placed for zone in self.zones for placed in zone.stories]
 
 
-def live_layout(now=None) -> Layout | None:
+def live_layout(now=None, language=None) -> Layout | None:
+    """The edition's live layout (`language`'s, or the edition being drawn)."""
     now = now or timezone.now()
-    return Layout.objects.filter(live_from__lte=now).order_by("-live_from", "-pk").first()
+    layouts = Layout.objects.filter(language=language or get_language(), live_from__lte=now)
+    return layouts.order_by("-live_from", "-pk").first()
 
 
 def current() -> Arrangement | None:
-    """The live layout, arranged; None when editors have made none live (the page then
-    shows the newest stories, as before layouts existed)."""
+    """The edition's live layout, arranged; None when editors have made none live (the
+    page then shows the edition's newest stories, as before layouts existed)."""
     layout = live_layout()
     return arrange(layout) if layout is not None else None
 
@@ -73,8 +76,8 @@ def _pin_active(slot, now) -> bool:
     return slot.article_id is not None and (slot.pinned_until is None or slot.pinned_until > now)
 
 
-def _newest_ids(source_tag_id, limit) -> list[int]:
-    public = Article.objects.published()
+def _newest_ids(language, source_tag_id, limit) -> list[int]:
+    public = Article.objects.published().in_edition(language)
     if source_tag_id is not None:
         public = public.filter(tags=source_tag_id)
     return list(public.newest_first().values_list("pk", flat=True)[:limit])
@@ -90,11 +93,12 @@ def arrange(layout: Layout) -> Arrangement:
     chosen: dict[int, int] = {}  # slot pk → article pk
     taken: set[int] = set()
 
-    # 1. Pins, over the whole page, first.
+    # 1. Pins, over the whole page, first: the edition's own stories alone.
     pinned = [slot for slot in slots if _pin_active(slot, now)]
     public_pins = (
         set(
             Article.objects.published()
+            .in_edition(layout.language)
             .filter(pk__in={slot.article_id for slot in pinned})
             .values_list("pk", flat=True)
         )
@@ -110,7 +114,7 @@ def arrange(layout: Layout) -> Arrangement:
     # stories are enough: fewer than that can be taken already.
     rest = [slot for slot in slots if slot.pk not in chosen]
     candidates = {
-        source: _newest_ids(source, len(slots))
+        source: _newest_ids(layout.language, source, len(slots))
         for source in dict.fromkeys(slot.source_tag_id for slot in rest)
     }
     for slot in rest:
@@ -143,7 +147,7 @@ def _changes_at(layout, pinned, now) -> datetime | None:
     scheduled after this one taking over."""
     ends = [slot.pinned_until for slot in pinned if slot.pinned_until is not None]
     later = (
-        Layout.objects.filter(live_from__gt=now)
+        Layout.objects.filter(language=layout.language, live_from__gt=now)
         .order_by("live_from")
         .values_list("live_from", flat=True)
         .first()

@@ -19,8 +19,10 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
+from django.utils.translation import get_language
 
 from articles.models.visibility import is_public
+from links import address
 from pagecache import kept
 from pagecache.edge import seconds_until
 from pagecache.keys import HEADERS
@@ -29,14 +31,14 @@ from .models import Banner
 
 BANNER = "banner"  # the surrogate key of the banner, wherever it is shown
 MARKER = b"<!--newsroom:banner-->"
-ESI_INCLUDE = b'<esi:include src="/banner/"/>'
+ESI_INCLUDE = '<esi:include src="{}"/>'  # the edition's own banner (public/urls.py)
 
 
 def _state() -> tuple[str, datetime | None]:
     """The banner's HTML now ("" for none), and when that changes by the clock alone."""
     now = timezone.now()
     candidates = list(
-        Banner.objects.filter(shown_from__isnull=False)
+        Banner.objects.filter(language=get_language(), shown_from__isnull=False)
         .filter(Q(shown_until__isnull=True) | Q(shown_until__gt=now))
         .select_related("article")
         .order_by("-shown_from", "-pk")[:20]
@@ -82,7 +84,8 @@ class BannerMiddleware:
         ):
             return response
         if wants_esi(request) and "Surrogate-Control" in response:  # shared, for the edge
-            response.content = response.content.replace(MARKER, ESI_INCLUDE, 1)
+            include = ESI_INCLUDE.format(address("banner")).encode()
+            response.content = response.content.replace(MARKER, include, 1)
             response["Surrogate-Control"] += ', content="ESI/1.0"'
             if "Content-Length" in response:
                 response["Content-Length"] = str(len(response.content))

@@ -155,9 +155,8 @@ def kept(name, compute, *, shows, still_true=lambda value: True, request=None, p
     page being drawn, whether it was drawn or found. While one page is drawn
     (`drawing.one_drawing`), each value is looked up or computed once.
     """
-    # A value may hold words of the active language (a fragment of a page, the masthead's
-    # links): each language keeps its own.
-    key = f"kept:{get_language() or '-'}:{name}"
+    # An edition's values are its own (its language's words, dates and stories).
+    key = f"kept:{get_language()}:{name}"
     this_page = drawing.kept_values()
     if this_page is not None and key in this_page:
         value, names = this_page[key]

@@ -56,7 +56,7 @@ class LatestArticlesFeed(Feed):
         return settings.SITE_NAME
 
     def description(self, obj):
-        return gettext(settings.SITE_TAGLINE)  # the default is in the catalog
+        return settings.SITE_TAGLINE
 
     def link(self, obj):
         return absolute_url(reverse("home"))

@@ -120,7 +120,9 @@ def new_entries(request, slug):
     article = get_object_or_404(
         Article.objects.published()
         .filter(coverage_started_at__isnull=False)
-        .only("slug", "status", "published_at", "coverage_started_at", "coverage_ended_at"),
+        .only(
+            "slug", "language", "status", "published_at", "coverage_started_at", "coverage_ended_at"
+        ),
         slug=slug,
     )
     record(freshness.article(article.pk))

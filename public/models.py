@@ -1,7 +1,9 @@
 from django.db import models
 from django.db.models import OuterRef
+from django.utils.translation import get_language
 from taggit.models import Tag
 
+import editions
 from articles.models import has_public_story
 from links import address
 
@@ -10,10 +12,12 @@ class SectionQuerySet(models.QuerySet):
     def for_masthead(self):
         """What the masthead's navigation shows: each section with its tag, in one query.
 
-        Only sections whose tag is public (`public_tags`' rule): a section waiting for its
-        first story links nowhere yet, and names nothing readers cannot see.
+        Only sections whose tag is public in the edition being drawn (`public_tags`' rule):
+        a section waiting for its first story there links nowhere yet, and names nothing
+        readers cannot see.
         """
-        return self.filter(has_public_story(OuterRef("tag"))).select_related("tag")
+        public = has_public_story(OuterRef("tag"), get_language())
+        return self.filter(public).select_related("tag", "tag__translation")
 
 
 class Section(models.Model):
@@ -35,6 +39,12 @@ class Section(models.Model):
         blank=True,
         help_text="Shown in the masthead instead of the tag's name. Leave empty to use the name.",
     )
+    label_uk = models.CharField(
+        "label in Ukrainian",
+        max_length=40,
+        blank=True,
+        help_text="Shown in the Ukrainian edition's masthead. Empty: the tag's Ukrainian name.",
+    )
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Sections are shown left to right, lowest number first."
     )
@@ -54,4 +64,11 @@ class Section(models.Model):
 
     @property
     def name(self):
-        return self.label or self.tag.name
+        """In the edition being drawn: its label there, else its tag's name there, else
+        the default edition's label or name."""
+        return (
+            editions.translated(self, "label", fallback=False)
+            or editions.translated(self.tag, "name", fallback=False)
+            or self.label
+            or self.tag.name
+        )

@@ -78,7 +78,7 @@ class ArticleMonthSitemap(SiteUrlSitemap):
             Article.objects.published()
             .filter(published_at__gte=self.start, published_at__lt=self.end)
             .newest_first()
-            .only("slug", "published_at", "updated_at", "modified_at")
+            .only("slug", "language", "published_at", "updated_at", "modified_at")
         )
 
     def lastmod(self, item):
@@ -220,7 +220,7 @@ def news_sitemap(request):
         Article.objects.published()
         .filter(published_at__gte=since)
         .newest_first()
-        .only("slug", "title", "published_at")[:NEWS_MAX_ITEMS]
+        .only("slug", "language", "title", "published_at")[:NEWS_MAX_ITEMS]
     )
     return _xml(
         render(

@@ -51,6 +51,12 @@ urlpatterns = [
     ),
     path("sitemaps/<slug:section>.xml", section_sitemap, name="sitemap_section"),
     path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
+    # The edition's banner alone, for an edge cache that includes it in every page (ESI).
+    path("banner/", front_views.banner_fragment, name="banner"),
+]
+
+# Once for the whole site, whatever the edition (newsroom/urls.py).
+site_patterns = [
     path(
         "robots.txt",
         edge_page(freshness.ROBOTS, until_deadline=False)(
@@ -60,9 +66,7 @@ urlpatterns = [
         ),
         name="robots_txt",
     ),
-    # The banner alone, for an edge cache that includes it in every page (ESI), and the
-    # reading beacon that counts page views for "Most read".
-    path("banner/", front_views.banner_fragment, name="banner"),
+    # The reading beacon that counts page views for "Most read".
     path("views/", front_views.count_view, name="count_view"),
     # For load balancers and the edge cache: is this server able to serve?
     path("healthz", healthz, name="healthz"),

@@ -78,7 +78,9 @@ def entry_saved(sender, instance, raw=False, **kwargs):
 
 def rerendered(sender, article_ids, **kwargs):
     """A placed photo's caption or credit changed these stories' HTML."""
-    for story in Article.objects.filter(pk__in=article_ids).published().only("pk", "slug"):
+    for story in (
+        Article.objects.filter(pk__in=article_ids).published().only("pk", "slug", "language")
+    ):
         record_event(type=EventType.STORY_UPDATED, story=story)
 
 

@@ -33,7 +33,7 @@ def sweep():
         )
         if not created:  # the first sweep starts now: the archive was never "scheduled"
             due = Article.objects.published().filter(published_at__gt=mark.swept_until - OVERLAP)
-            for story in due.only("pk", "slug", "published_at"):
+            for story in due.only("pk", "slug", "language", "published_at"):
                 record_event(
                     type=EventType.STORY_PUBLISHED, story=story, once_key=publication_key(story)
                 )

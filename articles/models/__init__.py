@@ -25,7 +25,7 @@ from .live import LiveEntry, LiveEntryAuthorship, LiveEntryQuerySet
 from .photos import Photo
 from .querysets import ArticleQuerySet
 from .search import SearchDocument
-from .tags import TaggedArticle
+from .tags import TaggedArticle, TagTranslation
 from .visibility import published_rule
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "PreviewLink",
     "SearchDocument",
     "SlugRedirect",
+    "TagTranslation",
     "TaggedArticle",
     "has_public_story",
     "public_story_tagged",

@@ -1,5 +1,6 @@
 """The article, and which tags are public (a tag is public through its stories)."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.lookups import IsNull
@@ -97,6 +98,34 @@ class Article(Tracked):
     # Bumped by every save: a form based on an older number is a stale copy.
     edit_version = models.PositiveIntegerField(default=1, editable=False)
 
+    # Editions (editions/): the story's language is its edition. A translation points at
+    # the story it translates (its source); a source and its translations are one group,
+    # whose pages name each other (`hreflang`). `text_version` counts the changes to the
+    # words (headline, standfirst, body); a translation remembers the source's number it
+    # matches, so a source changed since is seen (articles/services/translations.py).
+    language = models.CharField(
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The edition the story appears in.",
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        verbose_name="translation of",
+        help_text="The story this one translates, in another edition.",
+    )
+    text_version = models.PositiveIntegerField(default=1, editable=False)
+    source_version = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The source's text version this translation matches.",
+    )
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -108,6 +137,11 @@ class Article(Tracked):
             models.Index(fields=["status", "-published_at", "-id"], name="article_public_newest"),
             # The desk's list of every story, whatever its status (desk/admin/scale.py).
             models.Index(fields=["-published_at", "-id"], name="article_newest"),
+            # An edition's public lists: its language's stories alone, newest first.
+            models.Index(
+                fields=["language", "status", "-published_at", "-id"],
+                name="article_edition_newest",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -121,6 +155,11 @@ class Article(Tracked):
                     coverage_started_at__lte=models.F("coverage_ended_at"),
                 ),
                 name="article_coverage_ends_after_it_starts",
+            ),
+            # One translation per edition, and never into the source's own language (the
+            # services check the latter; the database keeps the former under races).
+            models.UniqueConstraint(
+                fields=["translation_of", "language"], name="article_one_translation_per_edition"
             ),
         ]
         # The editorial roles (articles/roles.py) are built from these;
@@ -159,7 +198,8 @@ class Article(Tracked):
             self.authorships.update(published_at=self.published_at)
 
     def get_absolute_url(self):
-        return address("articles:detail", slug=self.slug)
+        """Its page in its own edition, whichever edition is being drawn."""
+        return address("articles:detail", language=self.language, slug=self.slug)
 
     def get_preview_url(self):
         return reverse("articles:preview", kwargs={"slug": self.slug})
@@ -227,32 +267,37 @@ class Article(Tracked):
         return self.coverage_started_at is not None and self.coverage_ended_at is None
 
 
-def public_story_tagged(tag):
+def public_story_tagged(tag, language=None):
     """The rows that file a public story (`published_rule`) under `tag`: a tag id, or a
-    reference to one from an outer query (`OuterRef("tag")`).
+    reference to one from an outer query (`OuterRef("tag")`); in `language`'s edition
+    when one is given.
 
     Each row asks for its story by id, in a subquery no database turns into a join: the
     rows are read in the tag's own index, so a tag on a few drafts costs those few rows,
     never a walk of the archive's stories.
     """
     story = Article.objects.published().filter(pk=OuterRef("content_object"))
+    if language is not None:
+        story = story.filter(language=language)
     is_public = IsNull(Subquery(story.order_by().values("pk")), False)
     return TaggedArticle.objects.filter(is_public, tag=tag)
 
 
-def has_public_story(tag):
-    """The condition that a public story is filed under `tag`: its first such row, if any.
+def has_public_story(tag, language=None):
+    """The condition that a public story (in `language`'s edition, if given) is filed
+    under `tag`: its first such row, if any.
 
     Asked for one row per tag, it stops at the first public story it finds (PostgreSQL
     would plan an EXISTS as a join over every tag's rows).
     """
-    return IsNull(Subquery(public_story_tagged(tag).values("pk")[:1]), False)
+    return IsNull(Subquery(public_story_tagged(tag, language).values("pk")[:1]), False)
 
 
-def public_tags(tags=None):
+def public_tags(tags=None, language=None):
     """The tags readers may see, of `tags` (all by default): a tag is public only while a
     public story is filed under it, since a tag typed on a draft alone may name a scoop.
+    With `language`, in that edition: an edition's tag pages are its own stories'.
     Rows that point at a tag (a masthead section) filter on `has_public_story` too.
     """
     tags = Tag.objects.all() if tags is None else tags
-    return tags.filter(has_public_story(OuterRef("pk")))
+    return tags.filter(has_public_story(OuterRef("pk"), language))

@@ -27,6 +27,9 @@ class Photo(models.Model):
     caption = models.CharField(
         max_length=500, blank=True, help_text="Printed under the photo in every story."
     )
+    # The Ukrainian edition's (editions/): shown there when filled in, else the above.
+    alt_text_uk = models.CharField("alt text in Ukrainian", max_length=300, blank=True)
+    caption_uk = models.CharField("caption in Ukrainian", max_length=500, blank=True)
     credit = models.CharField(
         max_length=200,
         blank=True,

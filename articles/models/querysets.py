@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .bylines import Authorship
 from .corrections import Correction
@@ -14,6 +15,10 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The articles readers may see (`published_rule`)."""
         return self.filter(published_rule())
+
+    def in_edition(self, language=None):
+        """An edition's stories: `language`'s, or the edition being drawn (editions/)."""
+        return self.filter(language=language or get_language())
 
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
@@ -30,7 +35,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_byline(self):
         """Kicker, lead photo and byline in two queries in all, however many authors."""
-        return self.select_related("primary_tag", "lead_photo").prefetch_related(
+        return self.select_related(
+            "primary_tag", "primary_tag__translation", "lead_photo"
+        ).prefetch_related(
             Prefetch("authorships", queryset=Authorship.objects.select_related("author"))
         )
 
@@ -43,6 +50,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.only(
             "title",
             "slug",
+            "language",
             "status",
             "published_at",
             "updated_at",
@@ -58,10 +66,17 @@ class ArticleQuerySet(models.QuerySet):
         Whether a story has corrections is asked in the story's own query, so the many
         with none cost no query for them (`Article.printed_corrections`).
         """
-        tagged = TaggedArticle.objects.select_related("tag").order_by("tag__name")
+        tagged = TaggedArticle.objects.select_related("tag", "tag__translation").order_by(
+            "tag__name"
+        )
         corrected = Exists(Correction.objects.filter(article=OuterRef("pk")))
+        # Whether other editions have it, so a story with no translation (most) costs no
+        # query for its `hreflang` links (public/translations.py).
+        translated = Exists(
+            self.model.objects.filter(published_rule(), translation_of=OuterRef("pk"))
+        )
         return (
             self.with_byline()
-            .annotate(has_corrections=corrected)
+            .annotate(has_corrections=corrected, has_translations=translated)
             .prefetch_related(Prefetch("taggedarticle_set", queryset=tagged, to_attr="tagged"))
         )

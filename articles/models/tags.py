@@ -1,7 +1,7 @@
 """Tags on articles (django-taggit, through a table of our own)."""
 
 from django.db import models
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 
 class TaggedArticle(TaggedItemBase):
@@ -17,3 +17,23 @@ class TaggedArticle(TaggedItemBase):
             # newest articles and asks it of each, never reading this table's rows.
             models.Index(fields=["content_object", "tag"], name="tagged_article_tag"),
         ]
+
+
+class TagTranslation(models.Model):
+    """A tag's name in the other editions (taggit's `Tag` is not ours to add columns to).
+
+    One row beside the tag, read in the same query as the tag (`select_related`), so an
+    edition's pages cost no query more for their tags' names (`editions.translated`).
+    """
+
+    tag = models.OneToOneField(
+        Tag, on_delete=models.CASCADE, primary_key=True, related_name="translation"
+    )
+    name_uk = models.CharField("name in Ukrainian", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "tag's translated name"
+        verbose_name_plural = "tags' translated names"
+
+    def __str__(self):
+        return self.name_uk

@@ -4,7 +4,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
-from django.utils.translation import gettext_noop
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -19,8 +18,10 @@ SECRET_KEY = env.str("SECRET_KEY", default="") or (
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 SITE_NAME = env.str("SITE_NAME", default="The Northern Ledger")
-# The default tagline is translated (the catalog has it); one set here is shown as it is.
-SITE_TAGLINE = env.str("SITE_TAGLINE", default=gettext_noop("Independent news, every hour"))
+SITE_TAGLINE = env.str("SITE_TAGLINE", default="Independent news, every hour")
+# The other editions' mastheads, in their own language (editions/; English's is above).
+SITE_NAMES = {"uk": env.str("SITE_NAME_UK", default="Північний Леджер")}
+SITE_TAGLINES = {"uk": env.str("SITE_TAGLINE_UK", default="Незалежні новини щогодини")}
 # Absolute base for links leaving the site: feeds, sitemaps, Open Graph, JSON-LD. Without
 # one, the local server's own address: `PORT=8123 make run` links to port 8123.
 SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}").rstrip(
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "jobs",
+    # The editions: one a language, each under its own address prefix.
+    "editions",
     # Staff security: sign-in throttling, two-factor, sessions, the audit trail.
     "axes",
     "django_otp",
@@ -89,6 +92,8 @@ if DEMO:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The edition (language) a request reads, from its path alone (editions/).
+    "editions.middleware.EditionMiddleware",
     "pagecache.edge.EdgeCacheMiddleware",  # outside sessions and CSRF: it sees their cookies
     "public.health.DatabaseUnavailableMiddleware",  # a database outage is a 503, not a 500
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -154,7 +159,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # default needs no server and PostgreSQL carries production's queue; `run_worker` runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
 
-LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en-gb")
+# One edition per language (editions/): English at the root, Ukrainian under /uk/. The
+# codes are stored on every story, so they are fixed here, not read from the environment.
+LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English"), ("uk", "Українська")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/London")

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext
 
+import editions
 from articles.related import related
 from frontpage import most_read
 from pagecache.keys import record
@@ -26,6 +27,7 @@ MOST_READ_ITEMS = 5
 def most_read_list(context, tag=None):
     """The most read public stories of the last 24 hours, site-wide or of `tag`."""
     tag_id = tag.pk if tag is not None else None
+    name = editions.translated(tag, "name") if tag is not None else ""
 
     def draw():
         ranked = most_read.top(tag_id=tag_id, limit=MOST_READ_ITEMS)
@@ -40,7 +42,7 @@ def most_read_list(context, tag=None):
                 "stories": stories,
                 "heading_id": f"most-read-{tag_id or 'all'}",
                 "title": (
-                    gettext("Most read in %(topic)s") % {"topic": tag.name}
+                    gettext("Most read in %(topic)s") % {"topic": name}
                     if tag is not None
                     else gettext("Most read")
                 ),

@@ -3,6 +3,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, pgettext
 
+import editions
 import links
 from articles.models import Article
 from pagecache.keys import record
@@ -32,7 +33,7 @@ def news_feed(context):
 def _draw_news_feed():
     page = paginate(
         Article.objects.for_feed(),
-        visible=Article.objects.published(),
+        visible=Article.objects.published().in_edition(),
         cursor=None,
         per_page=SIDEBAR_ITEMS,
     )
@@ -79,7 +80,11 @@ def address(name, **slugs):
 def byline(authors):
     """Author names linked to their pages, read naturally: "A, B and C"."""
     links = [
-        format_html('<a href="{}" rel="author">{}</a>', author.get_absolute_url(), author.name)
+        format_html(
+            '<a href="{}" rel="author">{}</a>',
+            author.get_absolute_url(),
+            editions.translated(author, "name"),
+        )
         for author in authors
     ]
     if len(links) <= 1:
