@@ -20,8 +20,16 @@ from django.utils import translation
 
 from articles.models import Article
 from articles.templatetags.times import FORMATS
-from articles.tests.factories import NOW, bulk_articles, make_article, make_tag
+from articles.tests.factories import (
+    NOW,
+    bulk_articles,
+    make_article,
+    make_entry,
+    make_live_story,
+    make_tag,
+)
 from authors.tests.factories import make_author
+from newsletters.tests.factories import make_newsletter
 
 ROOT = Path(settings.BASE_DIR)
 LOCALE = ROOT / "locale"
@@ -244,6 +252,39 @@ def test_the_search_page_in_ukrainian(client, story):
     assert "Матеріали за запитом «голосів»" in found
     assert "Знайдено 1 матеріал" in found
     assert "Не вдалося прочитати дату «від»" in found
+
+
+@pytest.mark.django_db
+def test_a_live_page_in_ukrainian_gives_its_script_ukrainian_words(client, clock):
+    story = make_live_story(title="Вибори: наживо", language="uk")
+    make_entry(story, body="Дільниці відкрилися.", is_key_event=True, headline="Початок")
+    html = page(client, f"/uk/news/{story.slug}/")
+    assert english_left(html) == []
+    assert '<span class="live-label">Наживо</span>' in html
+    assert "Ключові події" in html
+    # live.js writes only what the page gives it (no script catalog).
+    assert 'data-live-one="Нових оновлень: 1"' in html
+    assert 'data-live-many="Нових оновлень: {count}"' in html
+    assert 'data-live-too-many="Нових оновлень: {count}+ — перезавантажте сторінку"' in html
+    english = page(client, "/news/")
+    assert "Наживо" not in english
+
+
+@pytest.mark.django_db
+def test_the_readers_and_newsletters_pages_in_ukrainian(client):
+    make_newsletter()
+    for path, words in [
+        ("/uk/account/", "Надіслати посилання для входу"),
+        ("/uk/newsletters/", "Розсилки"),
+        ("/uk/newsletters/the-morning-briefing/", "Попередні випуски"),
+    ]:
+        html = page(client, path)
+        assert english_left(html) == [], path
+        assert words in html, path
+    # A form's errors are Django's own words, in the page's language.
+    refused = client.post("/uk/account/sign-in/", {"email": "not an address"}).content.decode()
+    assert "Електронна пошта" in refused
+    assert "Введіть коректну адресу електронної пошти." in refused
 
 
 @pytest.mark.django_db
