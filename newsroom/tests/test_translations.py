@@ -13,6 +13,7 @@ import polib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import OperationalError
 from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -294,6 +295,19 @@ def test_a_missing_page_in_ukrainian(client):
     html = response.content.decode()
     assert english_left(html) == []
     assert "Ми не знайшли цієї сторінки" in html
+
+
+@pytest.mark.django_db
+def test_a_database_outage_is_told_in_ukrainian(client, monkeypatch):
+    def down(*args, **kwargs):
+        raise OperationalError("unreachable")
+
+    monkeypatch.setattr("public.views.Article.objects.published", down)
+    response = client.get("/uk/news/")
+    assert response.status_code == 503
+    assert '<html lang="uk">' in response.text
+    assert "Спробуйте ще раз за кілька секунд." in response.text
+    assert "try again" not in response.text
 
 
 @pytest.mark.django_db
