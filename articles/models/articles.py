@@ -142,6 +142,14 @@ class Article(Tracked):
                 fields=["language", "status", "-published_at", "-id"],
                 name="article_edition_newest",
             ),
+            # The translations alone, newest first: the desk's lists of stale or current
+            # translations walk these few rows, never the archive. Partial on a condition
+            # with no parameter, which SQLite matches as PostgreSQL does.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(translation_of__isnull=False),
+                name="article_translations_newest",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -168,6 +176,7 @@ class Article(Tracked):
             ("change_own_article", "Can edit own articles"),
             ("publish_own_article", "Can publish, schedule and unpublish own articles"),
             ("publish_article", "Can publish, schedule and unpublish any article"),
+            ("translate_article", "Can create translations of articles"),
         ]
 
     def __str__(self):

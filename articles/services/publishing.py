@@ -11,6 +11,7 @@ from ..models import Article
 from .addresses import check_address, remember_old_slug
 from .errors import EditConflict, Incomplete, NotAllowed, WorkflowError
 from .permissions import can_delete, check_transition
+from .translations import catch_up, count_text_version
 
 Status = Article.Status
 
@@ -112,6 +113,9 @@ def write_article(*, article, user, previous, mark_as_update=False, authors=None
         _keep_live_state(article=article, previous=previous)
     if mark_as_update:
         mark_updated(article=article)
+    # The words' count goes on if they changed; a published translation matches its source.
+    count_text_version(article=article, previous=previous)
+    catch_up(article=article)
     article.modified_by = user
     article.save()
     if already_published:
@@ -166,6 +170,7 @@ def publish(*, article, user, at=None):
             published_at=at or article.published_at, already_published=already_published
         )
         article.status = Status.PUBLISHED
+        catch_up(article=article)
         article.modified_by = user
         article.save()
         _announce_publication(article=article, user=user)

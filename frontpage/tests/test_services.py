@@ -39,6 +39,7 @@ def test_editors_arrange_the_front_page_in_the_admin(role, clock):
         "/admin/frontpage/layout/add/",
         {
             "name": "Tonight",
+            "language": "en-gb",
             "live_from_0": timezone.localtime().strftime("%Y-%m-%d"),
             "live_from_1": timezone.localtime().strftime("%H:%M:%S"),
             "zones-TOTAL_FORMS": "1",
