@@ -7,7 +7,6 @@ Reads only, each through the QuerySet's own rules (`owned_by`, `scheduled`, `pub
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -85,9 +84,7 @@ def overview(user):
             "stale",
             "Stale translations",
             "Every translation matches its source.",
-            reviewable.stale_translations()
-            .annotate(source_changed_at=F("translation_of__modified_at"))
-            .order_by("-source_changed_at", "-pk"),
+            reviewable.stale_translations().order_by("-source_changed_at", "-pk"),
             "translation=stale",
             counted=False,
         ),

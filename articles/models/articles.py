@@ -125,6 +125,17 @@ class Article(Tracked):
         editable=False,
         help_text="The source's text version this translation matches.",
     )
+    # Stale: the source's words changed since (its text_version is past source_version).
+    # Kept with the versions by articles/services/translations.py, so the desk finds the
+    # stale translations in their own small index.
+    source_changed_at = models.DateTimeField(
+        "source changed",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the source's words last changed while this translation did not "
+        "match them; empty while it matches.",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -149,6 +160,12 @@ class Article(Tracked):
                 fields=["-published_at", "-id"],
                 condition=Q(translation_of__isnull=False),
                 name="article_translations_newest",
+            ),
+            # The stale translations alone, the newest source change first (the desk home).
+            models.Index(
+                fields=["-source_changed_at", "-id"],
+                condition=Q(source_changed_at__isnull=False),
+                name="article_stale_translations",
             ),
         ]
         constraints = [

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -29,12 +29,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(translation_of__isnull=False)
 
     def stale_translations(self):
-        """Translations whose source's words changed since they were translated."""
-        return self.translations().filter(source_version__lt=F("translation_of__text_version"))
+        """Translations whose source's words changed since they were translated (its
+        `text_version` is past their `source_version`): the rows with a
+        `source_changed_at`, which the services keep with the versions, in their own
+        small index."""
+        return self.filter(source_changed_at__isnull=False)
 
     def current_translations(self):
         """Translations that match their source's words as they are now."""
-        return self.translations().filter(source_version__gte=F("translation_of__text_version"))
+        return self.translations().filter(source_changed_at__isnull=True)
 
     def missing_translations(self, language):
         """Public stories of the default edition with no translation in `language` (the

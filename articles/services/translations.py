@@ -13,6 +13,11 @@ translation remembers the source's number it matches (`source_version`); it is *
 while its source's number is higher. Publishing a translation, or saving it published
 (an editor does once it is brought up to date), makes it current; so does
 `mark_translation_current`, for a source change that needs no change in translation.
+So that the desk finds the stale ones among a million stories without comparing each
+with its source, a stale translation also carries when its source last changed
+(`source_changed_at`, in an index of its own), written here alone, with the versions:
+when a source's words change (`source_words_changed`), when a translation is saved
+(`follow_source`) and when it is marked current.
 
 The lock: the source's row, then the translation's. `create_translation` locks the
 source, so two editors asking for the same edition's translation at once are queued, and
@@ -21,6 +26,7 @@ the second is refused in words; `mark_translation_current` locks the translation
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from .. import body
 from ..models import Article, Authorship, TaggedArticle
@@ -58,30 +64,47 @@ def words_changed(article, previous):
 
 def count_text_version(*, article, previous):
     """Set the article's text version before a save: the saved one, plus one if the words
-    changed. A restored revision brings back its own number: the count only goes forward."""
+    changed. A restored revision brings back its own number: the count only goes forward.
+    Returns whether the words changed (the caller tells its translations once saved)."""
     if previous is None:
+        return False
+    changed = words_changed(article, previous)
+    article.text_version = previous.text_version + (1 if changed else 0)
+    return changed
+
+
+def source_words_changed(*, source):
+    """The source's words changed (saved, with its new text_version): each translation
+    that does not match them is stale from now. The source's row is locked by its save:
+    the lock order holds (the source, then its translations)."""
+    Article.objects.filter(translation_of=source, source_version__lt=source.text_version).update(
+        source_changed_at=timezone.now()
+    )
+
+
+def follow_source(*, article):
+    """Before a translation's save: published, it matches its source as it is now;
+    otherwise it keeps the version it matches, and is stale if the source went past it
+    (a restored revision may bring back an older `source_version`). Caller saves."""
+    if not article.translation_of_id:
+        article.source_changed_at = None
         return
-    article.text_version = previous.text_version + (1 if words_changed(article, previous) else 0)
-
-
-def catch_up(*, article):
-    """A published translation matches its source as it is now (caller saves)."""
-    if article.translation_of_id and article.status == Status.PUBLISHED:
-        article.source_version = (
-            Article.objects.filter(pk=article.translation_of_id)
-            .values_list("text_version", flat=True)
-            .get()
-        )
+    text_version, modified_at = (
+        Article.objects.filter(pk=article.translation_of_id)
+        .values_list("text_version", "modified_at")
+        .get()
+    )
+    if article.status == Status.PUBLISHED:
+        article.source_version = text_version
+    if text_version > (article.source_version or 0):
+        article.source_changed_at = article.source_changed_at or modified_at
+    else:
+        article.source_changed_at = None
 
 
 def is_stale(article):
-    """The article is a translation whose source's words changed since it was translated.
-
-    Reads the source (`translation_of`): select it with the article where it matters.
-    """
-    if not article.translation_of_id:
-        return False
-    return article.translation_of.text_version > (article.source_version or 0)
+    """The article is a translation whose source's words changed since it was translated."""
+    return bool(article.translation_of_id) and article.source_changed_at is not None
 
 
 def translation_refusal(user, source, language):
@@ -161,14 +184,16 @@ def mark_translation_current(*, translation, user):
             raise WorkflowError("It is not a translation.")
         if not can_edit(user, translation):
             raise NotAllowed("Your role may not change this translation.")
-        source_version = (
+        if translation.source_changed_at is None:
+            return translation
+        translation.source_version = (
             Article.objects.filter(pk=translation.translation_of_id)
             .values_list("text_version", flat=True)
             .get()
         )
-        if translation.source_version == source_version:
-            return translation
-        translation.source_version = source_version
+        translation.source_changed_at = None
         translation.modified_by = user
-        translation.save(update_fields=["source_version", "modified_by", "modified_at"])
+        translation.save(
+            update_fields=["source_version", "source_changed_at", "modified_by", "modified_at"]
+        )
     return translation

@@ -134,7 +134,9 @@ def test_changing_the_sources_words_makes_its_translation_stale(source):
 
     edit(reload(source), editor, body="The harbour opened at dawn, and closed at noon.")
 
-    assert workflow.is_stale(reload(translation))
+    translation = reload(translation)
+    assert workflow.is_stale(translation)
+    assert translation.translation_of.text_version > translation.source_version
     assert list(Article.objects.stale_translations()) == [translation]
 
 
@@ -168,7 +170,9 @@ def test_publishing_the_updated_translation_makes_it_current(source):
     edit(translation, editor, body="Нові слова.")
     workflow.publish(article=reload(translation), user=editor)
 
-    assert not workflow.is_stale(reload(translation))
+    translation = reload(translation)
+    assert not workflow.is_stale(translation)
+    assert translation.source_version == translation.translation_of.text_version
     assert not Article.objects.stale_translations().exists()
 
 
@@ -301,3 +305,26 @@ def test_a_contributor_may_translate_as_they_may_write(source):
     translation = translate(source, contributor)
 
     assert workflow.can_edit(contributor, translation)
+
+
+def test_a_translators_save_of_a_stale_draft_keeps_it_among_the_stale(source):
+    translator = make_user(TRANSLATOR)
+    translation = translate(source, translator)
+    edit(reload(source), make_user(EDITOR), body="New words in the source.")
+
+    edit(reload(translation), translator, standfirst="Човни повернулися.")
+
+    assert list(Article.objects.stale_translations()) == [translation]
+
+
+def test_the_translations_of_a_deleted_story_stand_alone_and_are_not_stale(source):
+    editor = make_user(EDITOR)
+    translation = translate(source, editor)
+    edit(reload(source), editor, body="New words in the source.")
+
+    workflow.delete_article(article=reload(source), user=editor)
+
+    translation = reload(translation)
+    assert translation.translation_of is None
+    assert not workflow.is_stale(translation)
+    assert not Article.objects.stale_translations().exists()

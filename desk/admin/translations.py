@@ -1,8 +1,8 @@
 """Translations on the desk: each story's edition and translation state, and the buttons.
 
-- `translation_annotations()`: what the list's column and the change form read, asked in
-  the list's own query (one subquery per other edition on the translations' unique
-  index, and the source's text version by a join), so no row costs a query.
+- `translation_annotations()`: what the list's column reads, asked in the list's own
+  query (subqueries per edition on the translations' unique index), so no row costs a
+  query.
 - `EditionFilter`, `TranslationFilter`: a story's edition; translations that are stale
   or current, and stories with none in an edition (`ArticleQuerySet.untranslated`).
   Neither counts anything: the list's facets stay off.
@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -37,44 +37,33 @@ def short_code(language):
 
 
 def translation_annotations():
-    """For each story: its translation's id and matched version in every edition, and,
-    for a translation, its source's text version."""
-    annotations = {"source_text_version": F("translation_of__text_version")}
+    """For each story, its translation's id in every edition and whether it is stale."""
+    annotations = {}
     for language, _ in settings.LANGUAGES:
         translation = Article.objects.filter(translation_of=OuterRef("pk"), language=language)
         annotations[f"translation_{_key(language)}"] = Subquery(translation.values("pk")[:1])
-        annotations[f"translation_{_key(language)}_version"] = Subquery(
-            translation.values("source_version")[:1]
+        annotations[f"translation_{_key(language)}_stale"] = Subquery(
+            translation.values("source_changed_at")[:1]
         )
     return annotations
 
 
 def states(article):
     """[(edition's code, state)] for the story, state being "current", "stale" or
-    "missing": a translation's own state beside its source, else each other edition's.
-    Read from `translation_annotations()`."""
+    "missing": a translation's own state, else each other edition's translation's.
+    Read from the row and `translation_annotations()`."""
     if article.translation_of_id:
-        source_version = getattr(article, "source_text_version", None)
-        if source_version is None:
-            source_version = article.translation_of.text_version
-        stale = source_version > (article.source_version or 0)
+        stale = article.source_changed_at is not None
         return [(short_code(article.language), "stale" if stale else "current")]
     found = []
     for language, _ in settings.LANGUAGES:
         if language == article.language:
             continue
         key = f"translation_{_key(language)}"
-        if not hasattr(article, key):
-            translation = article.translations.filter(language=language).first()
-            pk, version = (
-                (translation.pk, translation.source_version) if translation else (None, None)
-            )
-        else:
-            pk, version = getattr(article, key), getattr(article, f"{key}_version")
-        if pk is None:
+        if getattr(article, key, None) is None:
             found.append((short_code(language), "missing"))
         else:
-            stale = article.text_version > (version or 0)
+            stale = getattr(article, f"{key}_stale", None) is not None
             found.append((short_code(language), "stale" if stale else "current"))
     return found
 
