@@ -35,9 +35,6 @@ from .permissions import can_edit, can_translate, can_view
 
 Status = Article.Status
 
-# The fields that are a story's words: a change to any of them is a new text version.
-WORDS = ("title", "standfirst", "body")
-
 
 def language_name(language):
     return dict(settings.LANGUAGES).get(language, language)
@@ -107,18 +104,27 @@ def is_stale(article):
     return bool(article.translation_of_id) and article.source_changed_at is not None
 
 
+def _refusal(user, source, language):
+    """(the refusal's class, why) if `user` may not translate `source` into `language`."""
+    if not can_translate(user) or not can_view(user, source):
+        return NotAllowed, "Your role may not create translations."
+    if language not in dict(settings.LANGUAGES):
+        return WorkflowError, "There is no such edition."
+    root = group_source(source)
+    if language in (root.language, source.language):
+        return (
+            WorkflowError,
+            f"The story is already in {language_name(language)}: it is its own edition.",
+        )
+    if Article.objects.filter(translation_of=root, language=language).exists():
+        return WorkflowError, f"The story already has a translation in {language_name(language)}."
+    return None
+
+
 def translation_refusal(user, source, language):
     """Why `user` may not translate `source` into `language`, or None if they may."""
-    if not can_translate(user) or not can_view(user, source):
-        return "Your role may not create translations."
-    if language not in dict(settings.LANGUAGES):
-        return "There is no such edition."
-    root = group_source(source)
-    if language == root.language or language == source.language:
-        return f"The story is already in {language_name(language)}: it is its own edition."
-    if Article.objects.filter(translation_of=root, language=language).exists():
-        return f"The story already has a translation in {language_name(language)}."
-    return None
+    refusal = _refusal(user, source, language)
+    return refusal[1] if refusal else None
 
 
 def create_translation(*, source, language, user):
@@ -132,10 +138,9 @@ def create_translation(*, source, language, user):
     with transaction.atomic():
         # The lock order: the source, then the translation.
         root = Article.objects.select_for_update().get(pk=group_source(source).pk)
-        if reason := translation_refusal(user, source, language):
-            if not can_translate(user) or not can_view(user, source):
-                raise NotAllowed(reason)
-            raise WorkflowError(reason)
+        if refusal := _refusal(user, source, language):
+            error, reason = refusal
+            raise error(reason)
         # The words of the story asked for (a translation's, if one was asked to be
         # translated again), as they are now.
         words = root if source.pk == root.pk else Article.objects.get(pk=source.pk)

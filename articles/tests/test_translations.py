@@ -103,7 +103,7 @@ def test_a_second_translation_into_the_same_edition_is_refused(source):
 def test_the_database_keeps_one_translation_per_edition_even_past_the_check(source, monkeypatch):
     translate(source)
     # As a racing request would: past the check, into the insert.
-    monkeypatch.setattr(translations, "translation_refusal", lambda user, source, language: None)
+    monkeypatch.setattr(translations, "_refusal", lambda user, source, language: None)
 
     with pytest.raises(workflow.WorkflowError, match="already has a translation"):
         translate(source)
