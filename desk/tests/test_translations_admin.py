@@ -308,3 +308,18 @@ def test_ukrainian_fields_are_beside_the_english_ones(url_name, field):
 
     assert "Ukrainian edition" in page
     assert f'name="{field}"' in page
+
+
+def test_a_translators_desk_home_offers_no_new_story_but_lists_their_stale_translations():
+    translator = make_user(TRANSLATOR)
+    editor = make_user(EDITOR)
+    source = make_article(title="Harbour reopens", authors=[make_author()])
+    translation = translate(source, translator)
+    change_words(Article.objects.get(pk=source.pk), editor, title="Harbour reopens early")
+
+    page = client_for(translator).get(reverse("admin:index")).content.decode()
+
+    assert "Write a new story" not in page
+    start = page.index('desk-overview__list--stale"')
+    assert f'href="{change_url(translation)}"' in page[start : page.index("</section>", start)]
+    assert "Write a new story" in client_for(editor).get(reverse("admin:index")).text
