@@ -36,7 +36,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 # with accents folded first, so "cafe" finds "café" as SQLite's FTS5 does. The migration
 # creates it (and the `unaccent` extension it uses).
 CONFIG = "newsroom_english"
-# Each edition's configuration (made by migration 0020); a language not named here is
+# Each edition's configuration (made by migration 0022); a language not named here is
 # searched as English is.
 CONFIGS = {"en-gb": CONFIG, "uk": "newsroom_ukrainian"}
 

@@ -145,9 +145,9 @@ class TagFeed(LatestArticlesFeed):
         return f"{editions.translated(obj, 'name')} · {editions.site_name()}"
 
     def description(self, obj):
-        return gettext("The latest %(tag)s stories from %(site)s.") % {
-            "tag": editions.translated(obj, "name"),
-            "site": editions.site_name(),
+        return gettext("The latest %(name)s stories from %(SITE_NAME)s.") % {
+            "name": editions.translated(obj, "name"),
+            "SITE_NAME": editions.site_name(),
         }
 
     def link(self, obj):
@@ -171,8 +171,8 @@ class AuthorFeed(LatestArticlesFeed):
         return f"{editions.translated(obj, 'name')} · {editions.site_name()}"
 
     def description(self, obj):
-        return gettext("Stories by %(author)s in %(site)s.") % {
-            "author": editions.translated(obj, "name"),
+        return gettext("Stories by %(name)s in %(site)s.") % {
+            "name": editions.translated(obj, "name"),
             "site": editions.site_name(),
         }
 

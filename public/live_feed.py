@@ -25,10 +25,8 @@ class LiveEntriesFeed(EditionFeed):
         return article
 
     def title(self, obj):
-        return gettext("%(title)s: live updates · %(site)s") % {
-            "title": obj.title,
-            "site": editions.site_name(),
-        }
+        title = gettext("%(title)s: live updates") % {"title": obj.title}
+        return f"{title} · {editions.site_name()}"
 
     def description(self, obj):
         return obj.standfirst or obj.title

@@ -38,7 +38,7 @@ def most_read_list(context, tag=None):
             for _, title, slug in ranked
         ]
         if tag is not None:
-            title = gettext("Most read in %(tag)s") % {"tag": name}
+            title = gettext("Most read in %(topic)s") % {"topic": name}
         else:
             title = gettext("Most read")
         return render_to_string(

@@ -85,7 +85,7 @@ def drop_configuration(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0019_editions"),
+        ("articles", "0021_stale_translations"),
     ]
 
     operations = [
