@@ -17,9 +17,12 @@ class EditionMiddleware:
 
     def __call__(self, request):
         edition = from_path(request.path_info)
-        translation.activate(edition.language)
         request.LANGUAGE_CODE = edition.language
         request.edition = edition
-        response = self.get_response(request)
+        # For this request alone: the thread's language is given back after it, so
+        # nothing the thread does next (another request's start, a task, a test) reads
+        # the edition of the last page it drew.
+        with translation.override(edition.language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", edition.hreflang)
         return response
