@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import override
+from django.utils.translation import gettext, override, pgettext
 
 from authors.models import Author
 
@@ -152,8 +152,10 @@ class LiveEntry(Tracked):
         if self.headline:
             return self.headline
         if self.published_at:
-            return f"Update at {date_format(timezone.localtime(self.published_at), 'H:i, j F')}"
-        return "Draft update"
+            moment = timezone.localtime(self.published_at)
+            written = date_format(moment, pgettext("date format", "H:i, j F"))
+            return gettext("Update at %(time)s") % {"time": written}
+        return gettext("Draft update")
 
     @property
     def is_published(self):
