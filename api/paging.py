@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 from rest_framework.exceptions import ParseError
 
-from public.pagination import CURSOR_PARAM, InvalidCursor, cursor_from_request, paginate
+from public.pagination import (
+    CURSOR_PARAM,
+    InvalidCursor,
+    cursor_from_request,
+    paginate,
+    present,
+)
 
 from .addresses import absolute
 
@@ -37,7 +43,8 @@ def timed_page(request, queryset, **options) -> ApiPage:
     except InvalidCursor as error:
         raise ParseError(f"`{CURSOR_PARAM}` is not a cursor this API wrote.") from error
     page = paginate(queryset, cursor=cursor, per_page=limit_from(request), **options)
-    return ApiPage(page.items, page.next_cursor.encode() if page.next_cursor else None)
+    # Every row is shown, so read now: one deleted since its id was read is left out.
+    return ApiPage(present(page.items), page.next_cursor.encode() if page.next_cursor else None)
 
 
 def id_page(request, queryset) -> ApiPage:

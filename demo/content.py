@@ -94,6 +94,10 @@ class Story:
     live_started: timedelta | None = None
     live_ended: timedelta | None = None
     entries: tuple = ()
+    # Another edition's story (demo/editions.py): its language, and the slug of the
+    # default edition's story it translates ("" for a story of its own).
+    language: str = ""
+    translation_of: str = ""
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,14 @@ from articles.models import (
     LiveEntry,
     LiveEntryAuthorship,
     Photo,
+    TagTranslation,
 )
 from authors.models import Author
 from public.models import Section
 
 from . import images
 from .content import CREDIT, DEMO_DIR, read_newsroom
+from .editions import read_editions
 
 STATUS = {
     "draft": Article.Status.DRAFT,
@@ -67,31 +69,54 @@ def load(now=None, *, folder=DEMO_DIR) -> Summary:
     leaves the database as it was.
     """
     newsroom = read_newsroom(folder)
+    editions = read_editions(folder, newsroom)
     # On the minute, so each time is what its file says: most whole minutes, and a few with
     # the fraction of a second a time taken from the clock has (demo/content.py).
     now = (now or timezone.now()).replace(second=0, microsecond=0)
     summary = Summary(
         authors=len(newsroom.authors),
         tags=len(newsroom.tags),
-        articles=len(newsroom.stories),
-        entries=sum(len(story.entries) for story in newsroom.stories),
+        articles=len(newsroom.stories) + sum(len(e.stories) for e in editions),
+        entries=sum(
+            len(story.entries)
+            for story in [*newsroom.stories, *(s for e in editions for s in e.stories)]
+        ),
     )
     with transaction.atomic():
         authors = {person.slug: _author(person, summary) for person in newsroom.authors}
         tags = {slug: _tag(slug, name, summary) for slug, name in newsroom.tags.items()}
         _sections(newsroom.sections, tags, summary)
-        wanted = [story.slug for story in newsroom.stories]
-        existing = set(Article.objects.filter(slug__in=wanted).values_list("slug", flat=True))
-        missing = [story for story in newsroom.stories if story.slug not in existing]
-        # Oldest first, so ids follow publication order; unpublished stories last.
-        missing.sort(key=lambda story: -(story.published or timedelta.min).total_seconds())
         photos = PhotoPool()
-        for story in missing:
-            article = _article(story, photos, authors, tags, now)
-            summary.new_articles += 1
-            # A live story's entries come with it, so they too are loaded once.
-            summary.new_entries += _entries(story, article, photos, authors, now)
+        _stories(newsroom.stories, photos, authors, tags, now, summary)
+        for edition in editions:
+            _edition_words(edition, authors, tags)
+            _stories(edition.stories, photos, authors, tags, now, summary)
     return summary
+
+
+def _stories(stories, photos, authors, tags, now, summary):
+    wanted = [story.slug for story in stories]
+    existing = set(Article.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+    missing = [story for story in stories if story.slug not in existing]
+    # Oldest first, so ids follow publication order; unpublished stories last.
+    missing.sort(key=lambda story: -(story.published or timedelta.min).total_seconds())
+    for story in missing:
+        article = _article(story, photos, authors, tags, now)
+        summary.new_articles += 1
+        # A live story's entries come with it, so they too are loaded once.
+        summary.new_entries += _entries(story, article, photos, authors, now)
+
+
+def _edition_words(edition, authors, tags):
+    """The journalists' and tags' words in the edition's language, where still empty."""
+    suffix = edition.language.replace("-", "_")
+    for person in edition.authors:
+        words = {"name": person.name, "role": person.role, "short_bio": person.short_bio}
+        words["bio"] = person.bio
+        _fill_blanks(authors[person.slug], {f"{k}_{suffix}": v for k, v in words.items()})
+    for slug, name in edition.tag_names.items():
+        if name:
+            TagTranslation.objects.get_or_create(tag=tags[slug], defaults={f"name_{suffix}": name})
 
 
 class PhotoPool:
@@ -174,6 +199,11 @@ def _times(story, now):
 
 def _article(story, photos, authors, tags, now):
     published_at, updated_at = _times(story, now)
+    source = (
+        Article.objects.select_related("lead_photo").get(slug=story.translation_of)
+        if story.translation_of
+        else None
+    )
     article = Article(
         title=story.title,
         slug=story.slug,
@@ -186,10 +216,13 @@ def _article(story, photos, authors, tags, now):
         coverage_started_at=_before(now, story.live_started),
         coverage_ended_at=_before(now, story.live_ended),
         primary_tag=tags[story.primary_tag],
-        lead_photo=photos.photo(
-            story.photo, alt=story.alt, caption=story.caption, credit=story.credit
-        ),
+        lead_photo=_lead_photo(story, source, photos),
     )
+    if story.language:
+        article.language = story.language
+    if source is not None:
+        article.translation_of = source
+        article.source_version = source.text_version
     article.save()
 
     Authorship.objects.bulk_create(
@@ -201,6 +234,26 @@ def _article(story, photos, authors, tags, now):
     for text in story.corrections:
         Correction.objects.create(article=article, text=text, corrected_at=corrected_at)
     return article
+
+
+def _lead_photo(story, source, photos):
+    """A translation shows its source's photo (one photo, its words in each language);
+    any other story a photo of its own."""
+    if source is None or source.lead_photo is None:
+        return photos.photo(story.photo, alt=story.alt, caption=story.caption, credit=story.credit)
+    photo = source.lead_photo
+    suffix = story.language.replace("-", "_")
+    _fill_blanks(photo, {f"alt_text_{suffix}": story.alt, f"caption_{suffix}": story.caption})
+    return photo
+
+
+def _fill_blanks(row, values):
+    """Set the fields of `row` that are still empty to `values`, leaving an editor's own."""
+    blank = {name: value for name, value in values.items() if value and not getattr(row, name)}
+    for name, value in blank.items():
+        setattr(row, name, value)
+    if blank:
+        row.save(update_fields=list(blank))
 
 
 def _entries(story, article, photos, authors, now):

@@ -5,8 +5,10 @@ must, or every avatar and lead image would 404.
 """
 
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import re_path
 from django.views.static import serve
+
+from newsroom.urls import urlpatterns as site_patterns
 
 
 def media(request, path):
@@ -14,7 +16,9 @@ def media(request, path):
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
+# The site's own list, not an include(): Django allows the editions' prefixed patterns
+# (i18n_patterns) only at the top of a URLconf.
 urlpatterns = [
     re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media),
-    path("", include("newsroom.urls")),
+    *site_patterns,
 ]

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from pagecache.keys import record
 
 from . import freshness
-from .pagination import CURSOR_PARAM, InvalidCursor, cursor_from_request, paginate
+from .pagination import CURSOR_PARAM, InvalidCursor, StoryGone, cursor_from_request, paginate
 
 FRAGMENT_PARAM = "fragment"
 # The query parameters a list page reads (`public_page(reads=…)`).
@@ -37,18 +37,26 @@ def render_list(
         cursor = cursor_from_request(request)
     except InvalidCursor:
         return render(request, "invalid_cursor.html", {"first_page_url": request.path}, status=400)
-    page = paginate(
-        queryset, cursor=cursor, per_page=per_page, visible=visible, walk=walk, walk_id=walk_id
-    )
-    context = {
-        **(context or {}),
-        "page": page,
-        "item_template": item_template,
-        "next_url": next_page_url(page, request.path, request.GET),
-    }
     if request.GET.get(FRAGMENT_PARAM) == "1":
         template = "includes/list_fragment.html"
-    response = render(request, template, context)
+    # Twice at most: a story deleted between a walked page's two queries (its ids, then
+    # its rows) is not on the page read again (`StoryGone`).
+    for again in (False, True):
+        page = paginate(
+            queryset, cursor=cursor, per_page=per_page, visible=visible, walk=walk, walk_id=walk_id
+        )
+        page_context = {
+            **(context or {}),
+            "page": page,
+            "item_template": item_template,
+            "next_url": next_page_url(page, request.path, request.GET),
+        }
+        try:
+            response = render(request, template, page_context)
+            break
+        except StoryGone:
+            if again:
+                raise
     # Each item's story, by the id every item knows without reading its row; a card adds
     # its kicker and byline itself ({% fragment … shows … %}), drawn or found.
     record(*(freshness.article(item.pk) for item in page.items))

@@ -123,6 +123,11 @@ def _after(rows, cursor, pk, oldest_first):
     return rows.filter(bound)
 
 
+class StoryGone(LookupError):
+    """An item's row was deleted (or withdrawn) after the page's ids were read and before
+    its rows were: drawing the page again reads both after the change."""
+
+
 class PageRows:
     """The rows of one page, read in one query (with the list's joins) when first needed."""
 
@@ -132,7 +137,10 @@ class PageRows:
     def get(self, pk):
         if self.by_id is None:
             self.by_id = {row.pk: row for row in self.articles.filter(pk__in=self.ids)}
-        return self.by_id[pk]
+        try:
+            return self.by_id[pk]
+        except KeyError:
+            raise StoryGone(pk) from None
 
     def deferred(self, found):
         return [DeferredRow(pk, published_at, self) for pk, published_at in found]
@@ -152,6 +160,18 @@ class DeferredRow:
 
     def __str__(self):
         return str(self._rows.get(self.pk))
+
+
+def present(items) -> list:
+    """The page's items whose rows are still there, read now: for callers that show every
+    row anyway (the API), where a story gone between the two queries is simply left out."""
+    kept = []
+    for item in items:
+        try:
+            kept.append(item._rows.get(item.pk) if isinstance(item, DeferredRow) else item)
+        except StoryGone:
+            continue
+    return kept
 
 
 def cursor_from_request(request) -> Cursor | None:

@@ -230,3 +230,22 @@ def test_the_corrections_feed_lists_corrections_to_public_stories_only(api, stor
         ("The vote is at 9pm, not 8pm.", "the-vote")
     ]
     assert "list-corrections" in api.get("/api/v1/corrections/")["xkey"].split()
+
+
+def test_a_story_deleted_between_a_lists_two_queries_is_left_out(api, story, monkeypatch):
+    """A tag's list reads its ids, then its rows: a story deleted in between is left out."""
+    from api import paging
+
+    newer = make_article(slug="newer", tags=["Economy"], published_at=timezone.now())
+    real = paging.paginate
+
+    def paginate_then_delete(*args, **kwargs):
+        page = real(*args, **kwargs)
+        newer.delete()
+        return page
+
+    monkeypatch.setattr(paging, "paginate", paginate_then_delete)
+    listed = api.get("/api/v1/stories/?tag=economy")
+
+    assert listed.status_code == 200
+    assert [s["slug"] for s in listed.json()["results"]] == ["the-vote"]

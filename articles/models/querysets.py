@@ -35,7 +35,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_byline(self):
         """Kicker, lead photo and byline in two queries in all, however many authors."""
-        return self.select_related("primary_tag", "lead_photo").prefetch_related(
+        return self.select_related(
+            "primary_tag", "primary_tag__translation", "lead_photo"
+        ).prefetch_related(
             Prefetch("authorships", queryset=Authorship.objects.select_related("author"))
         )
 
@@ -64,7 +66,9 @@ class ArticleQuerySet(models.QuerySet):
         Whether a story has corrections is asked in the story's own query, so the many
         with none cost no query for them (`Article.printed_corrections`).
         """
-        tagged = TaggedArticle.objects.select_related("tag").order_by("tag__name")
+        tagged = TaggedArticle.objects.select_related("tag", "tag__translation").order_by(
+            "tag__name"
+        )
         corrected = Exists(Correction.objects.filter(article=OuterRef("pk")))
         # Whether other editions have it, so a story with no translation (most) costs no
         # query for its `hreflang` links (public/translations.py).

@@ -18,7 +18,8 @@ from taggit.models import Tag
 from articles.models import Article, Authorship, Correction, LiveEntry
 from authors.models import Author
 from demo import loader
-from demo.content import read_newsroom
+from demo.content import DEMO_DIR, read_newsroom
+from demo.editions import read_editions
 from demo.frontmatter import FrontMatterError
 from demo.management.commands import load_demo
 from demo.tests.sample import STORY, story_path, write_newsroom
@@ -50,7 +51,8 @@ def stored_files(root):
 
 
 def test_load_demo_builds_a_newsroom_and_running_it_again_changes_nothing(client, settings):
-    stories = len(read_newsroom().stories)
+    newsroom = read_newsroom()
+    stories = len(newsroom.stories) + sum(len(e.stories) for e in read_editions(DEMO_DIR, newsroom))
     out = io.StringIO()
 
     call_command("load_demo", stdout=out)
@@ -65,7 +67,7 @@ def test_load_demo_builds_a_newsroom_and_running_it_again_changes_nothing(client
     assert sections[0].tag.name == "Politics"
     assert len(sections) >= 4
 
-    articles = Article.objects.all()
+    articles = Article.objects.in_edition(settings.LANGUAGE_CODE)
     assert articles.count() >= 150
     times = articles.exclude(published_at=None).values_list("published_at", flat=True)
     assert max(times) - min(times) >= timedelta(weeks=6)
@@ -78,8 +80,10 @@ def test_load_demo_builds_a_newsroom_and_running_it_again_changes_nothing(client
     assert {article.reading_minutes for article in articles} >= {1, 2, 3, 4}
 
     published = Article.objects.filter(status=Article.Status.PUBLISHED)
-    published = published.annotate(bylines=Count("authorships")).select_related(
-        "primary_tag", "lead_photo"
+    published = (
+        published.in_edition(settings.LANGUAGE_CODE)
+        .annotate(bylines=Count("authorships"))
+        .select_related("primary_tag", "lead_photo")
     )
     for article in published:
         assert article.bylines >= 1, article
@@ -105,7 +109,35 @@ def test_load_demo_builds_a_newsroom_and_running_it_again_changes_nothing(client
     assert len(longer) >= 2
 
     # The live story runs: LIVE in the news feed, and its page checks for new entries.
-    [live] = Article.objects.filter(coverage_started_at__isnull=False)
+    # The Ukrainian edition: its own stories, most of them translations sharing their
+    # source's photo, tags and byline; its journalists' and tags' words; its live story.
+    ukrainian = Article.objects.in_edition("uk").select_related("translation_of", "lead_photo")
+    assert ukrainian.count() >= 30
+    translations = [article for article in ukrainian if article.translation_of]
+    assert len(translations) >= 25
+    for article in translations:
+        source = article.translation_of
+        assert source.language == settings.LANGUAGE_CODE
+        assert article.lead_photo_id == source.lead_photo_id
+        assert article.lead_photo.caption_uk, article
+        assert article.lead_photo.alt_text_uk, article
+        assert set(article.tags.all()) == set(source.tags.all()), article
+        assert article.byline == source.byline, article
+        assert article.source_version == source.text_version
+    assert all(author.name_uk and author.bio_uk for author in authors)
+    assert Tag.objects.filter(translation__name_uk="Політика", slug="politics").exists()
+    uk_home = client.get("/uk/")
+    assert uk_home.status_code == 200
+    assert '<a href="/uk/tags/politics/">Політика</a>' in element(
+        uk_home.content, 'aria-label="Sections"'
+    )
+    [uk_live] = ukrainian.filter(coverage_started_at__isnull=False)
+    assert uk_live.translation_of.is_live
+    assert uk_live.live_entries.count() >= 6
+
+    [live] = Article.objects.in_edition(settings.LANGUAGE_CODE).filter(
+        coverage_started_at__isnull=False
+    )
     assert live.is_live
     assert live.live_entries.count() >= 35
     assert 'class="live-label"' in client.get("/news/").text

@@ -10,6 +10,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+import editions
 from frontpage import most_read
 from pagecache.keys import record
 from pagecache.store import kept
@@ -24,6 +25,7 @@ MOST_READ_ITEMS = 5
 def most_read_list(context, tag=None):
     """The most read public stories of the last 24 hours, site-wide or of `tag`."""
     tag_id = tag.pk if tag is not None else None
+    name = editions.translated(tag, "name") if tag is not None else ""
 
     def draw():
         ranked = most_read.top(tag_id=tag_id, limit=MOST_READ_ITEMS)
@@ -37,7 +39,7 @@ def most_read_list(context, tag=None):
             {
                 "stories": stories,
                 "heading_id": f"most-read-{tag_id or 'all'}",
-                "title": f"Most read in {tag.name}" if tag is not None else "Most read",
+                "title": f"Most read in {name}" if tag is not None else "Most read",
             },
         )
 

@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 
+import editions
 import links
 from articles.models import Article
 from pagecache.keys import record
@@ -78,7 +79,11 @@ def address(name, **slugs):
 def byline(authors):
     """Author names linked to their pages, read naturally: "A, B and C"."""
     links = [
-        format_html('<a href="{}" rel="author">{}</a>', author.get_absolute_url(), author.name)
+        format_html(
+            '<a href="{}" rel="author">{}</a>',
+            author.get_absolute_url(),
+            editions.translated(author, "name"),
+        )
         for author in authors
     ]
     if len(links) <= 1:
