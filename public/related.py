@@ -66,7 +66,8 @@ def cards(article, limit=SHOWN) -> list[Article]:
     """The related stories `article`'s page shows, read as cards read them.
 
     From the ids stored with it (`article.related_ids`, see `stored_ids`): one query for
-    the rows and one for their bylines; without them, chosen now (articles/related.py).
+    the rows and one for their bylines (twice when one of the first is gone); without
+    them, chosen now (articles/related.py).
     """
     ids = getattr(article, "related_ids", None)
     if ids is None:
@@ -74,7 +75,11 @@ def cards(article, limit=SHOWN) -> list[Article]:
     if not ids:
         return []
     public = Article.objects.published().in_edition(article.language).exclude(pk=article.pk)
-    rows = public.for_listing().in_bulk(ids)
+    # The first `limit` alone, as a rule: the ids after them are read only when one of
+    # these is no longer public (each row read is a card's worth of columns and bylines).
+    rows = public.for_listing().in_bulk(ids[:limit])
+    if len(rows) < limit and len(ids) > limit:
+        rows |= public.for_listing().in_bulk(ids[limit:])
     return [rows[pk] for pk in ids if pk in rows][:limit]
 
 
