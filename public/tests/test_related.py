@@ -2,8 +2,10 @@
 never unpublished, never another edition's, best first (public/related.py)."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from articles.tests.factories import make_article, make_tag
@@ -97,3 +99,15 @@ def test_a_story_with_no_stored_list_has_it_chosen_as_its_page_is_drawn(client, 
     make_article(title="Turnout was high", tags=[tag], published_at=ago(3))
     assert not RelatedStories.objects.exists()
     assert "Turnout was high" in related_section(client)
+
+
+def test_relate_stories_fills_in_the_lists_an_archive_loaded_without_saves_lacks(clock):
+    tag = make_tag("Elections")
+    story = make_article(title="Ballots counted", tags=[tag])
+    other = make_article(title="Turnout was high", tags=[tag], published_at=ago(3))
+    RelatedStories.objects.create(article=other, ids=[12345])  # kept by --missing
+    call_command("relate_stories", "--missing", stdout=StringIO())
+    assert stored(story) == [other.pk]
+    assert stored(other) == [12345]
+    call_command("relate_stories", stdout=StringIO())
+    assert stored(other) == [story.pk]
