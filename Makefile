@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export PORT ?= 8000
 
 .PHONY: run serve test lint format install install-dev browser-deps lighthouse clean \
-	cluster cluster-stop drills backup restore
+	cluster cluster-stop drills backup restore messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,17 @@ test: install-dev browser-deps
 # Lighthouse on the home and article pages, by hand (a few minutes; see docs/performance.md).
 lighthouse: install-dev
 	LIGHTHOUSE=1 $(BIN)/pytest e2e/test_lighthouse.py -q -s
+
+# The site's own words in Ukrainian (locale/uk/LC_MESSAGES/), for maintainers: gathers every
+# marked string into django.po (translate the new entries, leave none fuzzy), then compiles
+# django.mo. Both are committed, so `make run` needs no gettext tools. Needs gettext
+# (xgettext, msgmerge, msgfmt). The admin's words are Django's own: not gathered here.
+MESSAGES_IGNORE := --ignore=templates/admin --ignore=e2e --ignore=bench --ignore=node_modules \
+	--ignore=staticfiles --ignore=media --ignore=artifacts
+
+messages: install
+	$(BIN)/python manage.py makemessages --locale=uk --add-location=file --no-obsolete $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py compilemessages --locale=uk --ignore='.*' --ignore=node_modules
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -18,6 +18,7 @@ CONTRIBUTOR = "Contributor"
 AUTHOR = "Author"
 EDITOR = "Editor"
 ADMINISTRATOR = "Administrator"
+TRANSLATOR = "Translator"
 
 
 def _crud(app_label, *models):
@@ -50,8 +51,13 @@ _EDITOR = (
     | _crud("frontpage", "layout", "zone", "slot", "banner")
 )
 
+# Translates stories into another edition and edits those translations while they are
+# drafts; writes no story of their own and publishes nothing (0020_translator_role).
+_TRANSLATOR = (_WRITER - {"articles.add_article"}) | {"articles.translate_article"}
+
 ROLES = {
     CONTRIBUTOR: _WRITER,
+    TRANSLATOR: _TRANSLATOR,
     AUTHOR: _WRITER | {"articles.publish_own_article"},
     EDITOR: _EDITOR,
     ADMINISTRATOR: _EDITOR

@@ -36,6 +36,7 @@ from .services.permissions import (
     can_preview,
     can_publish,
     can_recover,
+    can_translate,
     can_view,
     check_transition,
     is_own,
@@ -61,6 +62,13 @@ from .services.publishing import (
     unpublish,
 )
 from .services.revisions import recover_article, recover_entry, restore_revision
+from .services.translations import (
+    can_mark_current,
+    create_translation,
+    is_stale,
+    mark_translation_current,
+    translation_refusal,
+)
 
 __all__ = [
     "PREVIEW_LINK_LIFETIME",
@@ -74,11 +82,13 @@ __all__ = [
     "can_change_entry",
     "can_delete",
     "can_edit",
+    "can_mark_current",
     "can_post_entries",
     "can_preview",
     "can_publish",
     "can_recover",
     "can_run_coverage",
+    "can_translate",
     "can_view",
     "change_preview_expiry",
     "check_address",
@@ -88,11 +98,14 @@ __all__ = [
     "check_fresh",
     "check_transition",
     "create_preview_link",
+    "create_translation",
     "default_preview_expiry",
     "delete_article",
     "delete_entry",
     "end_coverage",
     "is_own",
+    "is_stale",
+    "mark_translation_current",
     "mark_updated",
     "missing_for_entry",
     "missing_for_publication",
@@ -110,5 +123,6 @@ __all__ = [
     "save_entry",
     "start_coverage",
     "submit_for_review",
+    "translation_refusal",
     "unpublish",
 ]

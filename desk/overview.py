@@ -1,6 +1,7 @@
 """The desk at a glance, for the admin's home: what the signed-in journalist has on.
 
-Reads only, each through the QuerySet's own rules (`owned_by`, `scheduled`, `published`).
+Reads only, each through the QuerySet's own rules (`owned_by`, `scheduled`, `published`,
+`stale_translations`).
 """
 
 from dataclasses import dataclass, field
@@ -23,17 +24,19 @@ class DeskList:
     articles: list = field(default_factory=list)
     more_url: str = ""
     total: int = 0
+    # False: the list is not counted past what it shows ("more than 8").
+    counted: bool = True
 
 
-def _list(key, title, empty, queryset, filters):
+def _list(key, title, empty, queryset, filters, *, counted=True):
     rows = list(queryset.select_related("modified_by", "lead_photo")[: SHOWN + 1])
-    total = len(rows) if len(rows) <= SHOWN else queryset.count()
+    total = len(rows) if len(rows) <= SHOWN or not counted else queryset.count()
     url = reverse("admin:articles_article_changelist")
-    return DeskList(key, title, empty, rows[:SHOWN], f"{url}?{filters}", total)
+    return DeskList(key, title, empty, rows[:SHOWN], f"{url}?{filters}", total, counted)
 
 
 def overview(user):
-    """The four lists of the desk, for `user`; empty if they may edit no article."""
+    """The five lists of the desk, for `user`; empty if they may edit no article."""
     if not workflow.can_edit(user):
         return []
     now = timezone.now()
@@ -73,5 +76,16 @@ def overview(user):
             "Nothing published yet today.",
             everyone.published().filter(published_at__gte=today).order_by("-published_at"),
             "status=live",
+        ),
+        # Translations whose source's words changed since: the one whose source changed
+        # last first; everyone's for those who publish any story, else one's own. Not
+        # counted: a bounded list, with a link to the whole list.
+        _list(
+            "stale",
+            "Stale translations",
+            "Every translation matches its source.",
+            reviewable.stale_translations().order_by("-source_changed_at", "-pk"),
+            "translation=stale",
+            counted=False,
         ),
     ]

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.utils.text import slugify
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
@@ -95,7 +96,9 @@ def _story(request, pk):
 @login_required
 def story_page(request, pk=None):
     article, copy = _story(request, pk)
-    return render(request, "articles/desk_preview.html", {"article": article, "copy": copy})
+    # In the story's own edition's language, as its readers will see it.
+    with translation.override(article.language):
+        return render(request, "articles/desk_preview.html", {"article": article, "copy": copy})
 
 
 @_framed
@@ -103,7 +106,13 @@ def story_page(request, pk=None):
 @login_required
 def story_cards(request, pk=None):
     article, copy = _story(request, pk)
-    title = f"{article.title} · {settings.SITE_NAME}"
+    with translation.override(article.language):
+        return _cards(request, article, copy)
+
+
+def _cards(request, article, copy):
+    site_name = settings.SITE_NAMES.get(article.language, settings.SITE_NAME)
+    title = f"{article.title} · {site_name}"
     description = article.standfirst or article.title
     return render(
         request,

@@ -53,7 +53,10 @@ def copy_layout(*, layout: Layout, user, name: str = "", live_from=None) -> Layo
     """A new layout with `layout`'s zones and slots (a draft unless `live_from` is given)."""
     _check(can_arrange(user), "change the front page")
     copy = Layout.objects.create(
-        name=name or f"Copy of {layout.name}", live_from=live_from, created_by=user
+        name=name or f"Copy of {layout.name}",
+        language=layout.language,
+        live_from=live_from,
+        created_by=user,
     )
     for zone in layout.zones.prefetch_related("slots"):
         slots = list(zone.slots.all())
@@ -65,16 +68,17 @@ def copy_layout(*, layout: Layout, user, name: str = "", live_from=None) -> Layo
     return copy
 
 
-def restore_previous(*, user) -> Layout:
-    """Put back the layout that was live before the current one, as a copy live now (the
-    history of what went live when is kept)."""
+def restore_previous(*, user, language=None) -> Layout:
+    """Put back the layout that was live before the current one on `language`'s front
+    page (the edition being drawn by default), as a copy live now (the history of what
+    went live when is kept)."""
     _check(can_arrange(user), "change the front page")
     now = timezone.now()
-    current = live_layout(now)
+    current = live_layout(now, language)
     if current is None:
         raise Layout.DoesNotExist("No layout is live.")
     previous = (
-        Layout.objects.filter(live_from__lte=now)
+        Layout.objects.filter(language=current.language, live_from__lte=now)
         .exclude(pk=current.pk)
         .order_by("-live_from", "-pk")
         .first()

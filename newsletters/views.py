@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -84,7 +85,7 @@ def _same_origin(request):
 @require_POST
 def sign_up(request):
     if not _same_origin(request):
-        return HttpResponseForbidden("Sign up from this site's own pages.")
+        return HttpResponseForbidden(gettext("Sign up from this site's own pages."))
     form = SignUpForm(request.POST)
     if not form.is_valid():
         return render(request, "newsletters/sign_up_refused.html", {"form": form}, status=400)

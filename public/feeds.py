@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from articles.models import Article, public_tags
 from authors.models import Author
@@ -125,7 +126,10 @@ class TagFeed(LatestArticlesFeed):
         return f"{obj.name} · {settings.SITE_NAME}"
 
     def description(self, obj):
-        return f"The latest {obj.name} stories from {settings.SITE_NAME}."
+        return gettext("The latest %(name)s stories from %(SITE_NAME)s.") % {
+            "name": obj.name,
+            "SITE_NAME": settings.SITE_NAME,
+        }
 
     def link(self, obj):
         return absolute_url(reverse("articles:tag", kwargs={"slug": obj.slug}))
@@ -148,7 +152,10 @@ class AuthorFeed(LatestArticlesFeed):
         return f"{obj.name} · {settings.SITE_NAME}"
 
     def description(self, obj):
-        return f"Stories by {obj.name} in {settings.SITE_NAME}."
+        return gettext("Stories by %(name)s in %(site)s.") % {
+            "name": obj.name,
+            "site": settings.SITE_NAME,
+        }
 
     def link(self, obj):
         return absolute_url(obj.get_absolute_url())

@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.utils.html import escape
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 
 from jobs.status import queue_status
@@ -68,12 +69,28 @@ def _queue():
         return "failed"
 
 
+# Written without a template or a query: the database is what failed. In the language of
+# the edition being drawn.
 UNAVAILABLE_PAGE = """<!doctype html>
-<html lang="en"><meta charset="utf-8"><title>{site} · back in a moment</title>
-<h1>Back in a moment</h1>
-<p>{site} cannot reach its archive just now. Please try again in a few seconds.</p>
+<html lang="{language}"><meta charset="utf-8"><title>{site} · {title}</title>
+<h1>{heading}</h1>
+<p>{text}</p>
 </html>
 """
+
+
+def unavailable_page():
+    site = escape(settings.SITE_NAME)
+    text = gettext("%(site)s cannot reach its archive just now. Please try again in a few seconds.")
+    return UNAVAILABLE_PAGE.format(
+        language=escape(get_language() or settings.LANGUAGE_CODE),
+        site=site,
+        title=gettext("back in a moment"),
+        heading=gettext("Back in a moment"),
+        text=text % {"site": site},
+    )
+
+
 RETRY_AFTER_SECONDS = 5
 
 
@@ -90,9 +107,7 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         logger.error("Database unavailable: %s %s", request.method, request.path, exc_info=True)
-        response = HttpResponse(
-            UNAVAILABLE_PAGE.format(site=escape(settings.SITE_NAME)), status=503
-        )
+        response = HttpResponse(unavailable_page(), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "private, no-store"
         return response

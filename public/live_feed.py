@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from articles.models import Article
 from pagecache.keys import record
@@ -26,7 +27,8 @@ class LiveEntriesFeed(Feed):
         return article
 
     def title(self, obj):
-        return f"{obj.title}: live updates · {settings.SITE_NAME}"
+        title = gettext("%(title)s: live updates") % {"title": obj.title}
+        return f"{title} · {settings.SITE_NAME}"
 
     def description(self, obj):
         return obj.standfirst or obj.title

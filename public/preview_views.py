@@ -12,7 +12,7 @@ and are never stored by a browser or proxy nor indexed by a search engine.
 from functools import wraps
 
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.models import Article, PreviewLink
 
@@ -31,7 +31,9 @@ def never_stored(view):
 
 
 def render_preview(request, article, **context):
-    return render(request, "articles/article_preview.html", {"article": article, **context})
+    """The story's page in its own edition's language, whatever address previews it."""
+    with translation.override(article.language):
+        return render(request, "articles/article_preview.html", {"article": article, **context})
 
 
 @never_stored

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from articles.models import Article
 
@@ -41,7 +42,14 @@ def clean_query(raw: str) -> tuple[str, list[str]]:
     query = " ".join(_CONTROL_CHARACTERS.sub(" ", raw).split())
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH].rstrip()
-        notes.append(f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters.")
+        notes.append(
+            ngettext(
+                "Your search was shortened to its first %(count)d character.",
+                "Your search was shortened to its first %(count)d characters.",
+                MAX_QUERY_LENGTH,
+            )
+            % {"count": MAX_QUERY_LENGTH}
+        )
     return query, notes
 
 

@@ -7,6 +7,7 @@ More" is a link to the next page (`start`), which show-more.js fetches as a frag
 from django import forms
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from articles.models import public_tags
 from authors.models import Author
@@ -26,13 +27,16 @@ FIRST_YEAR, LAST_YEAR = 1800, 9000
 
 class SearchForm(forms.Form):
     sort = forms.ChoiceField(
-        choices=[(Sort.RELEVANCE, "Best match"), (Sort.NEWEST, "Newest first")],
+        choices=[
+            (Sort.RELEVANCE, gettext_lazy("Best match")),
+            (Sort.NEWEST, gettext_lazy("Newest first")),
+        ],
         required=False,
     )
     tag = forms.SlugField(required=False)
     author = forms.SlugField(required=False)
-    date_from = forms.DateField(required=False, label="From")
-    date_to = forms.DateField(required=False, label="To")
+    date_from = forms.DateField(required=False, label=gettext_lazy("From"))
+    date_to = forms.DateField(required=False, label=gettext_lazy("To"))
     start = forms.IntegerField(required=False, min_value=0, max_value=MAX_START)
 
     FIELD_NAMES = {"date_from": "from", "date_to": "to"}  # in the address
@@ -51,7 +55,7 @@ class SearchForm(forms.Form):
     def _plausible(day):
         # A day a story could have: 0001-01-01 or 9999-12-31 overflow a day's bounds.
         if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise forms.ValidationError("Out of range.")
+            raise forms.ValidationError(gettext("Out of range."))
         return day
 
     def value(self, name):
@@ -60,11 +64,13 @@ class SearchForm(forms.Form):
 
 
 NOTES = {
-    "sort": "The order asked for is not one we offer: showing the best matches.",
-    "tag": "That topic is not one we know: searching every topic.",
-    "author": "That author is not one we know: searching every author.",
-    "date_from": "The “from” date could not be read (use YYYY-MM-DD): it was left out.",
-    "date_to": "The “to” date could not be read (use YYYY-MM-DD): it was left out.",
+    "sort": gettext_lazy("The order asked for is not one we offer: showing the best matches."),
+    "tag": gettext_lazy("That topic is not one we know: searching every topic."),
+    "author": gettext_lazy("That author is not one we know: searching every author."),
+    "date_from": gettext_lazy(
+        "The “from” date could not be read (use YYYY-MM-DD): it was left out."
+    ),
+    "date_to": gettext_lazy("The “to” date could not be read (use YYYY-MM-DD): it was left out."),
 }
 
 
@@ -88,9 +94,18 @@ def search(request):
     sort = form.value("sort") or Sort.RELEVANCE
     parsed = parse_query(query)
     if parsed.truncated:
-        notes.append(f"Only the first {MAX_TERMS} words and phrases were searched for.")
+        notes.append(
+            ngettext(
+                "Only the first %(count)d word or phrase was searched for.",
+                "Only the first %(count)d words and phrases were searched for.",
+                MAX_TERMS,
+            )
+            % {"count": MAX_TERMS}
+        )
     if query and not parsed:
-        notes.append("Add a word to search for: a search made only of exclusions finds nothing.")
+        notes.append(
+            gettext("Add a word to search for: a search made only of exclusions finds nothing.")
+        )
     context = {
         "query": query,
         "notes": notes,

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from proxies import client_address
 
@@ -56,12 +57,16 @@ def check(limit: Limit, value: str, now=None) -> None:
     )
     if len(recent) >= limit.per_window:
         minutes = max(1, int((recent[0] + WINDOW - now).total_seconds() // 60) + 1)
-        what = "this address" if limit.scope == "address" else "your network"
-        raise Throttled(
-            f"Too many links were asked for {what} in the last hour. "
-            f"Please try again in {minutes} minutes.",
-            retry_after=minutes * 60,
-        )
+        if limit.scope == "address":
+            too_many = gettext("Too many links were asked for this address in the last hour.")
+        else:
+            too_many = gettext("Too many links were asked for your network in the last hour.")
+        again = ngettext(
+            "Please try again in %(minutes)d minute.",
+            "Please try again in %(minutes)d minutes.",
+            minutes,
+        ) % {"minutes": minutes}
+        raise Throttled(f"{too_many} {again}", retry_after=minutes * 60)
     Attempt.objects.create(scope=limit.scope, key=key, at=now)
 
 

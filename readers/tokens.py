@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .models import Token
 
@@ -42,18 +43,18 @@ def issue(*, email: str, purpose: str, subject: str = "", lifetime=None) -> str:
 
 def _check(token, purpose):
     if token is None or token.purpose != purpose:
-        raise InvalidToken("This link is not valid. Ask for a new one below.")
+        raise InvalidToken(gettext("This link is not valid. Ask for a new one below."))
     if token.used_at is not None:
-        raise InvalidToken("This link has been used already. Ask for a new one below.")
+        raise InvalidToken(gettext("This link has been used already. Ask for a new one below."))
     if token.expires_at <= timezone.now():
-        raise InvalidToken("This link has expired. Ask for a new one below.")
+        raise InvalidToken(gettext("This link has expired. Ask for a new one below."))
     return token
 
 
 def peek(secret: str, purpose: str) -> Token:
     """The link's token if it could still be spent; changes nothing."""
     if not isinstance(secret, str) or len(secret) > 100:
-        raise InvalidToken("This link is not valid. Ask for a new one below.")
+        raise InvalidToken(gettext("This link is not valid. Ask for a new one below."))
     return _check(Token.objects.filter(digest=digest(secret)).first(), purpose)
 
 
@@ -63,7 +64,7 @@ def spend(secret: str, purpose: str) -> Token:
     Call inside the transaction that does what the link is for.
     """
     if not isinstance(secret, str) or len(secret) > 100:
-        raise InvalidToken("This link is not valid. Ask for a new one below.")
+        raise InvalidToken(gettext("This link is not valid. Ask for a new one below."))
     with transaction.atomic():
         token = _check(
             Token.objects.select_for_update().filter(digest=digest(secret)).first(), purpose

@@ -6,6 +6,7 @@ import json
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -144,7 +145,9 @@ def delete(request, reader):
                 "reader": reader,
                 "name_form": NameForm(initial={"name": reader.name}),
                 "sections": account.sections(reader),
-                "delete_error": "Tick the box to confirm that the account should be deleted.",
+                "delete_error": gettext(
+                    "Tick the box to confirm that the account should be deleted."
+                ),
             },
             status=400,
         )

@@ -125,6 +125,17 @@ class Article(Tracked):
         editable=False,
         help_text="The source's text version this translation matches.",
     )
+    # Stale: the source's words changed since (its text_version is past source_version).
+    # Kept with the versions by articles/services/translations.py, so the desk finds the
+    # stale translations in their own small index.
+    source_changed_at = models.DateTimeField(
+        "source changed",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the source's words last changed while this translation did not "
+        "match them; empty while it matches.",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -141,6 +152,20 @@ class Article(Tracked):
             models.Index(
                 fields=["language", "status", "-published_at", "-id"],
                 name="article_edition_newest",
+            ),
+            # The translations alone, newest first: the desk's lists of stale or current
+            # translations walk these few rows, never the archive. Partial on a condition
+            # with no parameter, which SQLite matches as PostgreSQL does.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(translation_of__isnull=False),
+                name="article_translations_newest",
+            ),
+            # The stale translations alone, the newest source change first (the desk home).
+            models.Index(
+                fields=["-source_changed_at", "-id"],
+                condition=Q(source_changed_at__isnull=False),
+                name="article_stale_translations",
             ),
         ]
         constraints = [
@@ -168,6 +193,7 @@ class Article(Tracked):
             ("change_own_article", "Can edit own articles"),
             ("publish_own_article", "Can publish, schedule and unpublish own articles"),
             ("publish_article", "Can publish, schedule and unpublish any article"),
+            ("translate_article", "Can create translations of articles"),
         ]
 
     def __str__(self):

@@ -1,5 +1,6 @@
 """How articles are read: who sees them, and the shape each page reads them in."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
@@ -19,6 +20,40 @@ class ArticleQuerySet(models.QuerySet):
     def in_edition(self, language=None):
         """An edition's stories: `language`'s, or the edition being drawn (editions/)."""
         return self.filter(language=language or get_language())
+
+    # Translations (articles/services/translations.py): a story's translations point at
+    # their group's source, which counts the changes to its words (`text_version`).
+
+    def translations(self):
+        """The stories that translate another (walked in the `translation_of` index)."""
+        return self.filter(translation_of__isnull=False)
+
+    def stale_translations(self):
+        """Translations whose source's words changed since they were translated (its
+        `text_version` is past their `source_version`): the rows with a
+        `source_changed_at`, which the services keep with the versions, in their own
+        small index."""
+        return self.filter(source_changed_at__isnull=False)
+
+    def current_translations(self):
+        """Translations that match their source's words as they are now."""
+        return self.translations().filter(source_changed_at__isnull=True)
+
+    def missing_translations(self, language):
+        """Public stories of the default edition with no translation in `language` (the
+        unique index on (translation_of, language) answers each story's question)."""
+        translated = self.model.objects.filter(translation_of=OuterRef("pk"), language=language)
+        return self.published().filter(language=settings.LANGUAGE_CODE).exclude(Exists(translated))
+
+    def untranslated(self, language):
+        """Stories of any status and edition but `language`'s, not themselves a translation,
+        with no translation in `language`: what the desk may still translate."""
+        translated = self.model.objects.filter(translation_of=OuterRef("pk"), language=language)
+        return (
+            self.filter(translation_of__isnull=True)
+            .exclude(language=language)
+            .exclude(Exists(translated))
+        )
 
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())

@@ -51,6 +51,11 @@ def can_publish(user, article=None):
     return article is None or article.pk is None or is_own(user, article)
 
 
+def can_translate(user):
+    """Create translations of stories: whoever may write stories, and Translators."""
+    return user.has_perm("articles.add_article") or user.has_perm("articles.translate_article")
+
+
 def can_preview(user, article):
     """Staff who may see or edit the article in the admin may preview it on the site."""
     return user.is_active and user.is_staff and can_view(user, article)

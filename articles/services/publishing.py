@@ -11,6 +11,7 @@ from ..models import Article
 from .addresses import check_address, remember_old_slug
 from .errors import EditConflict, Incomplete, NotAllowed, WorkflowError
 from .permissions import can_delete, check_transition
+from .translations import count_text_version, follow_source, source_words_changed
 
 Status = Article.Status
 
@@ -112,8 +113,13 @@ def write_article(*, article, user, previous, mark_as_update=False, authors=None
         _keep_live_state(article=article, previous=previous)
     if mark_as_update:
         mark_updated(article=article)
+    # The words' count goes on if they changed; a published translation matches its source.
+    words_changed = count_text_version(article=article, previous=previous)
+    follow_source(article=article)
     article.modified_by = user
     article.save()
+    if words_changed:
+        source_words_changed(source=article)
     if already_published:
         remember_old_slug(article=article, old_slug=previous.slug)
 
@@ -166,6 +172,7 @@ def publish(*, article, user, at=None):
             published_at=at or article.published_at, already_published=already_published
         )
         article.status = Status.PUBLISHED
+        follow_source(article=article)
         article.modified_by = user
         article.save()
         _announce_publication(article=article, user=user)
@@ -192,6 +199,8 @@ def delete_article(*, article, user):
         raise NotAllowed("Your role may not delete articles.")
     with transaction.atomic():
         signals.article_deleted.send(sender=Article, article=article, user=user)
+        # Its translations stand alone from now (translation_of is emptied): none is stale.
+        Article.objects.filter(translation_of=article).update(source_changed_at=None)
         article.delete()
 
 

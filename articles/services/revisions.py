@@ -16,6 +16,7 @@ from .errors import NotAllowed, WorkflowError
 from .live import check_entry, lock_story
 from .permissions import can_recover, check_transition
 from .publishing import check_fresh, reload_locked, write_article
+from .translations import follow_source
 
 Status = Article.Status
 EntryStatus = LiveEntry.Status
@@ -111,6 +112,8 @@ def recover_article(*, version, user):
         article = Article.objects.select_for_update().get(pk=version.object_id)
         if article.status == Status.PUBLISHED:
             article.status = Status.DRAFT
+        # A recovered translation is stale if its source changed while it was gone.
+        follow_source(article=article)
         article.modified_by = user
         article.save()
         signals.article_recovered.send(sender=Article, article=article, user=user, version=version)

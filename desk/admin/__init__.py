@@ -7,7 +7,9 @@ are `forms.py`, `inlines.py`, `filters.py`, `columns.py`, `actions.py` (bulk act
 `revisions.py` (compare, restore, recover); `editor.py` (the body editor), `autosave.py`
 (autosave and the preview beside the form). `photos.py` registers the photo library. Live
 coverage: `live.py` (a story's live desk) and `live_entries.py` (LiveEntryAdmin).
+`translations.py`: each story's edition and translation state, the filters and buttons.
 `authors.py` registers journalists' profiles; `sections.py` the masthead's sections;
+`tags.py` taggit's tags with their Ukrainian names;
 `frontpage.py` the front page's layouts, zones and slots, and the breaking-news banner.
 `api_keys.py` and `webhooks.py`: the content API's keys, webhook endpoints and their
 delivery log (superusers only).
@@ -21,6 +23,7 @@ from .live_entries import LiveEntryAdmin
 from .newsletters import EditionAdmin, NewsletterAdmin
 from .photos import PhotoAdmin
 from .sections import SectionAdmin
+from .tags import TagAdmin
 from .webhooks import DeliveryAdmin, EndpointAdmin, EventAdmin
 
 __all__ = [
@@ -37,5 +40,6 @@ __all__ = [
     "NewsletterAdmin",
     "PhotoAdmin",
     "SectionAdmin",
+    "TagAdmin",
     "ZoneAdmin",
 ]

@@ -24,6 +24,13 @@ from .scale import (
     TagFilter,
     in_search_order,
 )
+from .translations import (
+    EditionFilter,
+    TranslationColumns,
+    TranslationFilter,
+    TranslationViews,
+    translation_annotations,
+)
 
 
 class ArticleChangeList(DeskChangeList):
@@ -34,19 +41,38 @@ class ArticleChangeList(DeskChangeList):
 class ArticleAdmin(
     AutosaveViews,
     LiveDeskViews,
+    TranslationViews,
     RevisionViews,
     BreakingNewsAlert,
     BulkTransitions,
     ArticleColumns,
+    TranslationColumns,
     LookaheadPages,
     OwnRevisionsAdmin,
 ):
     form = ArticleForm
     actions = [*BulkTransitions.actions, "send_breaking_alert"]
-    list_display = ["thumbnail", "title", "status_badge", "publication", "byline", "primary_tag"]
+    list_display = [
+        "thumbnail",
+        "title",
+        "status_badge",
+        "publication",
+        "byline",
+        "primary_tag",
+        "edition",
+        "translation_state",
+    ]
     list_display_links = ["title"]
     sortable_by = ["publication"]  # the one column an index keeps in order
-    list_filter = [StatusFilter, MineFilter, TagFilter, AuthorFilter, "published_at"]
+    list_filter = [
+        StatusFilter,
+        MineFilter,
+        EditionFilter,
+        TranslationFilter,
+        TagFilter,
+        AuthorFilter,
+        "published_at",
+    ]
     # Searched through the search index (get_search_results); the list names the box.
     search_fields = ["title"]
     search_help_text = (
@@ -87,7 +113,8 @@ class ArticleAdmin(
         # Every column's joins, so the list costs the same whatever its length.
         byline = Prefetch("authorships", queryset=Authorship.objects.select_related("author"))
         joined = super().get_queryset(request).select_related("primary_tag", "lead_photo")
-        return joined.prefetch_related(byline)
+        # The translation column's states, in the same query (desk/admin/translations.py).
+        return joined.prefetch_related(byline).annotate(**translation_annotations())
 
     def get_fieldsets(self, request, obj=None):
         publishing = ["state_text", "status", "published_at", "is_featured", "updated_at"]
@@ -97,7 +124,7 @@ class ArticleAdmin(
             if obj is not None and obj.is_published:
                 publishing.append("mark_as_update")
         return [
-            (None, {"fields": ["title", "slug", "standfirst", "body"]}),
+            (None, {"fields": ["title", "slug", "standfirst", "body", "language"]}),
             ("Lead photo", {"fields": ["lead_photo", *NEW_PHOTO]}),
             ("Tags", {"fields": ["primary_tag", "tags"]}),
             ("Publishing", {"fields": [*publishing, "last_saved", *extra]}),
@@ -105,6 +132,10 @@ class ArticleAdmin(
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["state_text", "updated_at", "last_saved"]
+        if obj is not None:
+            # The edition is chosen when the story is written; a translation is made by
+            # "Translate into …", never by hand (`translation_of` is not on the form).
+            readonly.append("language")
         if not workflow.can_publish(request.user, obj):
             readonly += ["published_at", "is_featured"]
         return readonly
@@ -180,6 +211,7 @@ class ArticleAdmin(
         form = context["adminform"].form
         context["conflict"] = form.conflict
         context.update(self.desk_context(request, obj, restored=form.restore))
+        context.update(self.translation_context(request, obj))
         if obj is not None and not obj.is_published and workflow.can_preview(request.user, obj):
             context["preview_url"] = obj.get_preview_url()
         context["publication_problems"] = [

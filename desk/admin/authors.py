@@ -25,6 +25,19 @@ class AuthorAdmin(OwnRevisionsAdmin):
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "role", "short_bio", "bio"]}),
+        (
+            "Ukrainian edition",
+            {
+                "fields": ["name_uk", "role_uk", "short_bio_uk", "bio_uk"],
+                "description": "Shown on the Ukrainian edition's pages; an empty field "
+                "shows the English one there.",
+            },
+        ),
+        ("Portrait", {"fields": ["portrait_preview", "avatar"]}),
+        ("Account", {"fields": ["user"]}),
+    ]
 
     @admin.display(description="")
     def portrait(self, author):

@@ -8,11 +8,11 @@ which checks again. A layout is arranged on its page (its zones), each zone on i
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Subquery
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 
@@ -59,16 +59,20 @@ class SlotInline(admin.TabularInline):
 
 @admin.register(Layout)
 class LayoutAdmin(FrontPagePartAdmin):
-    list_display = ["name", "live_from", "state", "preview_link"]
+    list_display = ["name", "language", "live_from", "state", "preview_link"]
+    list_filter = ["language"]
     ordering = ["-live_from", "-pk"]
-    fields = ["name", "live_from"]
+    fields = ["name", "language", "live_from"]
     inlines = [ZoneInline]
     actions = ["make_live_now", "copy_as_draft", "restore_previous"]
     save_on_top = True
 
     def get_queryset(self, request):
         # Which layout is live, in the changelist's one query (for the "state" column).
-        live = Layout.objects.filter(live_from__lte=timezone.now()).order_by("-live_from", "-pk")
+        # Each edition has its own front page: the layout live in the row's edition.
+        live = Layout.objects.filter(
+            language=OuterRef("language"), live_from__lte=timezone.now()
+        ).order_by("-live_from", "-pk")
         return super().get_queryset(request).annotate(live_pk=Subquery(live.values("pk")[:1]))
 
     @admin.display(description="On the front page")
@@ -98,8 +102,10 @@ class LayoutAdmin(FrontPagePartAdmin):
 
     @admin.action(description="Restore the layout live before the current one")
     def restore_previous(self, request, queryset):
+        # On the front page of the selected layout's edition.
+        language = queryset.order_by("-pk").values_list("language", flat=True).first()
         try:
-            restored = services.restore_previous(user=request.user)
+            restored = services.restore_previous(user=request.user, language=language)
         except Layout.DoesNotExist as error:
             self.message_user(request, str(error), messages.WARNING)
             return
@@ -118,8 +124,11 @@ class LayoutAdmin(FrontPagePartAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         layout = get_object_or_404(Layout, pk=pk)
-        context = {"arrangement": arrange(layout), "preview_of": layout}
-        return TemplateResponse(request, "frontpage/front_page.html", context)
+        # In its edition's language, as that edition's readers will see it.
+        with translation.override(layout.language):
+            context = {"arrangement": arrange(layout), "preview_of": layout}
+            response = TemplateResponse(request, "frontpage/front_page.html", context)
+            return response.render()
 
 
 @admin.register(Zone)
@@ -136,9 +145,10 @@ class ZoneAdmin(FrontPagePartAdmin):
 
 @admin.register(Banner)
 class BannerAdmin(admin.ModelAdmin):
-    list_display = ["text", "is_up", "is_live", "shown_from", "shown_until"]
+    list_display = ["text", "language", "is_up", "is_live", "shown_from", "shown_until"]
+    list_filter = ["language"]
     list_select_related = ["article"]
-    fields = ["text", "article", "is_live", "shown_from", "shown_until"]
+    fields = ["text", "language", "article", "is_live", "shown_from", "shown_until"]
     autocomplete_fields = ["article"]
     actions = ["raise_now", "take_down_now"]
 

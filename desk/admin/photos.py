@@ -26,7 +26,17 @@ class PhotoAdmin(admin.ModelAdmin):
     search_fields = ["caption", "credit", "alt_text"]
     ordering = ["-created_at", "-pk"]
     date_hierarchy = "created_at"
-    fields = ["image", "current", "alt_text", "caption", "credit", "placed_in"]
+    fieldsets = [
+        (None, {"fields": ["image", "current", "alt_text", "caption", "credit", "placed_in"]}),
+        (
+            "Ukrainian edition",
+            {
+                "fields": ["alt_text_uk", "caption_uk"],
+                "description": "Shown on the Ukrainian edition's pages; an empty field "
+                "shows the English one there.",
+            },
+        ),
+    ]
     readonly_fields = ["current", "placed_in"]
     list_per_page = 50
 

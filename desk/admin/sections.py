@@ -15,7 +15,10 @@ class SectionAdmin(admin.ModelAdmin):
     ordering = ["position", "pk"]
     autocomplete_fields = ["tag"]
     search_fields = ["label", "tag__name"]
-    fields = ["tag", "label", "position"]
+    fieldsets = [
+        (None, {"fields": ["tag", "label", "position"]}),
+        ("Ukrainian edition", {"fields": ["label_uk"]}),
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_masthead()

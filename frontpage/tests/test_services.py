@@ -39,6 +39,7 @@ def test_editors_arrange_the_front_page_in_the_admin(role, clock):
         "/admin/frontpage/layout/add/",
         {
             "name": "Tonight",
+            "language": "en-gb",
             "live_from_0": timezone.localtime().strftime("%Y-%m-%d"),
             "live_from_1": timezone.localtime().strftime("%H:%M:%S"),
             "zones-TOTAL_FORMS": "1",
@@ -88,3 +89,19 @@ def test_a_preview_is_for_staff_who_may_see_layouts(client, clock):
     url = f"/admin/frontpage/layout/{layout.pk}/preview/"
     assert client.get(url).status_code == 302  # to the sign-in
     assert client_for(make_user(AUTHOR)).get(url).status_code == 403
+
+
+def test_a_copy_stays_in_its_edition_and_a_restore_in_the_edition_asked_for(clock):
+    editor = make_user(EDITOR)
+    ukrainian = make_layout(name="Ранок", live_from=timezone.now() - timedelta(hours=3))
+    Layout.objects.filter(pk=ukrainian.pk).update(language="uk")
+    later = make_layout(name="Вечір", live_from=timezone.now() - timedelta(hours=2))
+    Layout.objects.filter(pk=later.pk).update(language="uk")
+    make_layout(name="English evening", live_from=timezone.now() - timedelta(hours=1))
+
+    copy = services.copy_layout(layout=Layout.objects.get(pk=ukrainian.pk), user=editor)
+    restored = services.restore_previous(user=editor, language="uk")
+
+    assert copy.language == "uk"
+    assert (restored.name, restored.language) == ("Ранок (restored)", "uk")
+    assert current().layout.name == "English evening"

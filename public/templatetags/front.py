@@ -9,6 +9,7 @@ the story's page and emptied with it.
 from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext
 
 import editions
 from frontpage import most_read
@@ -39,7 +40,11 @@ def most_read_list(context, tag=None):
             {
                 "stories": stories,
                 "heading_id": f"most-read-{tag_id or 'all'}",
-                "title": f"Most read in {name}" if tag is not None else "Most read",
+                "title": (
+                    gettext("Most read in %(topic)s") % {"topic": name}
+                    if tag is not None
+                    else gettext("Most read")
+                ),
             },
         )
 

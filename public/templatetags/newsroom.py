@@ -1,6 +1,7 @@
 from django import template
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, pgettext
 
 import editions
 import links
@@ -61,10 +62,10 @@ def masthead_nav(context):
 def _masthead_links():
     sections = [(s.name, s.get_absolute_url()) for s in Section.objects.for_masthead()]
     return [
-        ("Home", links.address("home")),
-        ("News Feed", links.address("articles:news_feed")),
+        (pgettext("front page", "Home"), links.address("home")),
+        (gettext("News Feed"), links.address("articles:news_feed")),
         *sections,
-        ("Our journalists", links.address("authors:list")),
+        (gettext("Our journalists"), links.address("authors:list")),
     ]
 
 
@@ -89,4 +90,5 @@ def byline(authors):
     if len(links) <= 1:
         return links[0] if links else ""
     head = format_html_join(", ", "{}", ((link,) for link in links[:-1]))
-    return format_html("{} and {}", head, links[-1])
+    # Translators: the end of a byline of several authors, "A, B and C".
+    return format_html(gettext("{names} and {last}"), names=head, last=links[-1])

@@ -20,11 +20,14 @@
   let lastCheck = Date.now();
   let running = true; // until coverage ends
 
-  note.textContent = "New updates will be offered here as they are posted.";
+  // Every word comes from the page, in its language (data-live-waiting, -one, -many,
+  // -too-many); "{count}" stands for the number.
+  const say = (name, count) => bar.dataset[name].replace("{count}", count);
+  note.textContent = say("liveWaiting");
 
   function words(answer) {
-    if (answer.more) return `${answer.count}+ new updates: reload the page`;
-    return answer.count === 1 ? "1 new update" : `${answer.count} new updates`;
+    if (answer.more) return say("liveTooMany", answer.count);
+    return answer.count === 1 ? say("liveOne") : say("liveMany", answer.count);
   }
 
   function offer(answer) {

@@ -8,7 +8,8 @@
   function fill(me) {
     if (!me || !me.signed_in) return;
     var slot = document.querySelector("[data-reader-slot]");
-    if (slot) slot.textContent = "Signed in as " + me.name;
+    // The words are the page's, in its language: "Signed in as {name}".
+    if (slot) slot.textContent = slot.dataset.signedIn.replace("{name}", me.name);
     document.querySelectorAll("input[data-reader-email]").forEach(function (input) {
       if (!input.value) input.value = me.email;
     });

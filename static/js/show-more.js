@@ -17,7 +17,7 @@
     fragmentUrl.searchParams.set("fragment", "1");
 
     link.setAttribute("aria-busy", "true");
-    link.textContent = "Loading…";
+    link.textContent = link.dataset.loading; // in the page's language
     try {
       const response = await fetch(fragmentUrl, { headers: { Accept: "text/html" } });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
