@@ -1,7 +1,8 @@
 """Related stories: the public stories that share a story's tags and words.
 
-Read, never written: for the foot of a story's page (public/templatetags). Candidates
-come from two bounded reads, so the cost does not grow with the archive:
+Reads only: the list at the foot of a story's page, which public/related.py stores when
+the story is saved. Candidates come from two bounded reads, so the cost does not grow
+with the archive:
 
 - the newest public stories filed under any of its tags (`TAG_CANDIDATES`), through the
   tag index;

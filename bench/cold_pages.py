@@ -1,7 +1,8 @@
 """Pages drawn with no cache at all, run by hand (never in the test suite).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/<a database of generated stories> \
-        .venv/bin/python bench/cold_pages.py [--compare <a worktree of older code>]
+        .venv/bin/python bench/cold_pages.py [--compare <a worktree of older code>] \
+        [--compare-database <a database that code generated, when its schema differs>]
 
 What a page costs when nothing is kept: the cache is Django's dummy backend, so every
 page, fragment, kept value and version is drawn afresh. The database is one already
@@ -49,6 +50,10 @@ request = function() return wrk.format("GET", paths[math.random(#paths)]) end
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compare", type=Path, help="Another worktree, measured in turn.")
+    parser.add_argument(
+        "--compare-database",
+        help="The database URL the --compare code reads (default: DATABASE_URL's).",
+    )
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--samples", type=int, default=200, help="Story pages timed in-process.")
     parser.add_argument("--pages", type=int, default=2000, help="Story pages wrk reads.")
@@ -58,14 +63,17 @@ def parse_args():
     parser.add_argument("--skip-wrk", action="store_true")
     # Internal: measure in this process, with the code at --root, and print JSON.
     parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
+    # Internal: write --pages random story addresses to this file, with the code at --root.
+    parser.add_argument("--write-paths", help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, default=HERE, help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
-def environment(root, port):
+def environment(root, port, database=None):
     """Production settings (DEBUG off) over plain HTTP, with the dummy cache."""
     return {
         **os.environ,
+        "DATABASE_URL": database or os.environ["DATABASE_URL"],
         "PYTHONPATH": str(root),
         "DJANGO_SETTINGS_MODULE": "newsroom.settings",
         "CACHE_URL": "dummycache://",
@@ -203,7 +211,7 @@ def cpu_seconds(pids):
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def serving_pids(server_pid):
+def serving_pids(server_pid, database):
     """gunicorn's workers, and the database server's processes serving this database."""
     import psycopg
 
@@ -216,7 +224,7 @@ def serving_pids(server_pid):
                         workers.append(int(entry))
             except (FileNotFoundError, ProcessLookupError):
                 continue
-    with psycopg.connect(os.environ["DATABASE_URL"]) as db:
+    with psycopg.connect(database) as db:
         backends = db.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
             " AND pid <> pg_backend_pid()"
@@ -224,8 +232,8 @@ def serving_pids(server_pid):
     return workers + [pid for (pid,) in backends]
 
 
-def served_rate(args, root, paths_file):
-    env = environment(root, args.port)
+def served_rate(args, root, database, paths_file):
+    env = environment(root, args.port, database)
     gunicorn = Path(sys.executable).parent / "gunicorn"
     server = subprocess.Popen(
         [gunicorn, "newsroom.wsgi", "-c", "deploy/gunicorn.conf.py", "--max-requests", "0"],
@@ -240,7 +248,9 @@ def served_rate(args, root, paths_file):
             f"http://127.0.0.1:{args.port}",
         ]  # fmt: skip
         subprocess.run([*command[:3], "-d3s", *command[4:]], capture_output=True, check=True)
-        pids = serving_pids(server.pid)  # the workers' connections are open by now
+        pids = serving_pids(
+            server.pid, env["DATABASE_URL"]
+        )  # the workers' connections are open by now
         cpu = cpu_seconds(pids)
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
         cpu = cpu_seconds(pids) - cpu
@@ -260,43 +270,55 @@ def load():
 
 def main():
     args = parse_args()
-    if args.in_process:
+    if args.in_process or args.write_paths:
         sys.path.insert(0, str(args.root))
         os.environ.update(environment(args.root, args.port))
-        return in_process(args)
+        if args.in_process:
+            return in_process(args)
+        import django
+
+        django.setup()
+        with open(args.write_paths, "w") as paths:
+            paths.write("".join(f"/news/{slug}/\n" for slug in story_slugs(args.pages, seed=0)))
+        return None
     if "DATABASE_URL" not in os.environ:
         sys.exit("DATABASE_URL must name a database of generated stories.")
-    roots = [("after", HERE)]
+    roots = [("after", HERE, os.environ["DATABASE_URL"])]
     if args.compare:
-        roots.insert(0, ("before", args.compare.resolve()))
-    os.environ.update(environment(HERE, args.port))
-    sys.path.insert(0, str(HERE))
-    import django
-
-    django.setup()
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as paths:
-        paths.write("".join(f"/news/{slug}/\n" for slug in story_slugs(args.pages, seed=0)))
-    for _, root in roots:  # the manifest production settings read
+        database = args.compare_database or os.environ["DATABASE_URL"]
+        roots.insert(0, ("before", args.compare.resolve(), database))
+    paths = {}
+    for label, root, database in roots:  # the manifest production settings read
+        env = environment(root, args.port, database)
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-            cwd=root, check=True, env=environment(root, args.port),
+            cwd=root, check=True, env=env,
+        )  # fmt: skip
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as file:
+            paths[label] = file.name
+        subprocess.run(
+            [sys.executable, __file__, "--write-paths", paths[label], "--root", root,
+             "--pages", str(args.pages)],
+            check=True, env=env,
         )  # fmt: skip
     runs = []
     for round_number in range(1, args.rounds + 1):
-        for label, root in roots:
+        for label, root, database in roots:
             measured = subprocess.run(
                 [sys.executable, __file__, "--in-process", "--root", root,
                  "--samples", str(args.samples)],
-                stdout=subprocess.PIPE, text=True, check=True, env=environment(root, args.port),
+                stdout=subprocess.PIPE, text=True, check=True,
+                env=environment(root, args.port, database),
             )  # fmt: skip
             result = json.loads(measured.stdout.strip().splitlines()[-1])
             result["load"] = load()
             if not args.skip_wrk:
-                served = served_rate(args, root, paths.name)
+                served = served_rate(args, root, database, paths[label])
                 result["req/s"], result["cpu ms/request"], result["non-2xx"] = served
             runs.append((round_number, label, result))
             print(f"round {round_number}, {label}: {json.dumps(result)}", file=sys.stderr)
-    os.unlink(paths.name)
+    for name in paths.values():
+        os.unlink(name)
     report(args, runs)
 
 

@@ -6,7 +6,8 @@ class PublicConfig(AppConfig):
     verbose_name = "Public site"
 
     def ready(self):
-        from . import invalidation, sitemaps
+        from . import invalidation, related, sitemaps
 
         invalidation.connect()
         sitemaps.connect()
+        related.connect()

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from taggit.models import Tag
 
 import editions
-from articles.models import has_public_story
+from articles.models import Article, has_public_story
 from links import address
 
 
@@ -72,3 +72,24 @@ class Section(models.Model):
             or self.label
             or self.tag.name
         )
+
+
+class RelatedStories(models.Model):
+    """The stories the foot of a story's page offers, best first, worked out when the story
+    is saved (public/related.py) rather than each time its page is drawn.
+
+    More ids are kept than a page shows: the page reads them through `published()` in the
+    story's edition, so one unpublished since leaves its place to the next.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    ids = models.JSONField(default=list)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "related stories"
+
+    def __str__(self):
+        return f"Related to story {self.article_id}"

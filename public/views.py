@@ -11,7 +11,7 @@ from frontpage import arrangement as front_arrangement
 from pagecache import public_page
 from pagecache.keys import record
 
-from . import freshness, translations
+from . import freshness, related, translations
 from .front_views import front_page
 from .listing import LIST_PARAMS, render_list
 from .live_views import LIVE_PAGE_PARAMS, live_page
@@ -64,7 +64,8 @@ def news_feed(request):
 @public_page(reads=LIVE_PAGE_PARAMS)  # a story covered live is a list of entries
 def article_detail(request, slug):
     try:
-        article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
+        story = Article.objects.published().for_page().annotate(related_ids=related.stored_ids())
+        article = get_object_or_404(story, slug=slug)
     except Http404:
         # An address the article had before its slug changed: moved for good. A live
         # article with that slug wins (it was looked up first).

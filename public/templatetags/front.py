@@ -11,12 +11,11 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
 import editions
-from articles.related import related
 from frontpage import most_read
 from links import address
 from pagecache.keys import record
 from pagecache.store import kept
-from public import freshness
+from public import freshness, related
 
 register = template.Library()
 
@@ -57,10 +56,11 @@ def most_read_list(context, tag=None):
 
 @register.simple_tag(takes_context=True)
 def related_stories(context, article):
-    """Up to four public stories sharing the story's tags and words (articles/related.py)."""
+    """Up to four public stories sharing the story's tags and words, as stored when the
+    story was saved (public/related.py)."""
 
     def draw():
-        stories = related(article, [tag.pk for tag in article.topics])
+        stories = related.cards(article)
         record(*map(freshness.story, stories))
         return render_to_string("articles/includes/related.html", {"stories": stories})
 
