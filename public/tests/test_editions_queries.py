@@ -7,8 +7,10 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 
+from articles.models import Article
 from articles.tests.factories import NOW, bulk_articles, make_article, make_tag, make_translation
 from authors.tests.factories import make_author
+from public import related
 from public.tests.test_queries import PAGES
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +19,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editions_lead(clock):
     """The English lead of test_queries, its translation, and a Ukrainian-only story;
-    a few stories of each edition on the same tag and byline."""
+    a few stories of each edition on the same tag and byline; their related stories
+    stored, as saving them would once their transaction commits (public/related.py)."""
     author = make_author(name="Ann Lee")
     tag = make_tag("Politics")
     lead = make_article(slug="lead", authors=[author], tags=[tag], primary_tag=tag)
@@ -32,6 +35,7 @@ def editions_lead(clock):
         bulk_articles(
             12, newest=NOW - timedelta(hours=2), author=author, tag=tag, language=language
         )
+    related.refresh(Article.objects.values_list("pk", flat=True))
     return lead, translated
 
 
