@@ -38,6 +38,15 @@ def stored_ids():
     return Subquery(RelatedStories.objects.filter(article=OuterRef("pk")).values("ids")[:1])
 
 
+def read_bylines(article) -> None:
+    """The story's byline and those of the related stories its page shows first, in one
+    query: the ids are stored with the story (`stored_ids`), so they are known before
+    the cards are read, and the cards' rows need no byline query of their own."""
+    shown = (getattr(article, "related_ids", None) or [])[:SHOWN]
+    found = Article.read_bylines([article], also=shown)
+    article.related_bylines = {pk: found.get(pk, []) for pk in shown}
+
+
 def refresh(article_ids) -> None:
     """Choose and store the related stories of these articles, from what is stored now."""
     articles = Article.objects.filter(pk__in=list(article_ids)).only(
@@ -66,8 +75,9 @@ def cards(article, limit=SHOWN) -> list[Article]:
     """The related stories `article`'s page shows, read as cards read them.
 
     From the ids stored with it (`article.related_ids`, see `stored_ids`): one query for
-    the rows and one for their bylines (twice when one of the first is gone); without
-    them, chosen now (articles/related.py).
+    the rows, their bylines read with the story's by its page (`read_bylines`), else one
+    more (and again when one of the first is gone); without them, chosen now
+    (articles/related.py).
     """
     ids = getattr(article, "related_ids", None)
     if ids is None:
@@ -77,7 +87,12 @@ def cards(article, limit=SHOWN) -> list[Article]:
     public = Article.objects.published().in_edition(article.language).exclude(pk=article.pk)
     # The first `limit` alone, as a rule: the ids after them are read only when one of
     # these is no longer public (each row read is a card's worth of columns and bylines).
-    rows = public.for_listing().in_bulk(ids[:limit])
+    # Their bylines were read with the story's when its page did (`read_bylines`).
+    bylines = getattr(article, "related_bylines", {})
+    known = all(pk in bylines for pk in ids[:limit])
+    rows = public.for_listing(bylines=not known).in_bulk(ids[:limit])
+    for row in rows.values() if known else ():
+        row.bylines_read = bylines[row.pk]
     if len(rows) < limit and len(ids) > limit:
         rows |= public.for_listing().in_bulk(ids[limit:])
     return [rows[pk] for pk in ids if pk in rows][:limit]

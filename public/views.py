@@ -64,7 +64,11 @@ def news_feed(request):
 @public_page(reads=LIVE_PAGE_PARAMS)  # a story covered live is a list of entries
 def article_detail(request, slug):
     try:
-        story = Article.objects.published().for_page().annotate(related_ids=related.stored_ids())
+        story = (
+            Article.objects.published()
+            .for_page(bylines=False)
+            .annotate(related_ids=related.stored_ids())
+        )
         article = get_object_or_404(story, slug=slug)
     except Http404:
         # An address the article had before its slug changed: moved for good. A live
@@ -79,6 +83,7 @@ def article_detail(request, slug):
     if article.language != editions.current().language:
         # Another edition's story: its address is under that edition's prefix.
         return redirect(article, permanent=True)
+    related.read_bylines(article)  # with its related stories' first, in one query
     editions.set_counterparts(request, translations.addresses(article))
     record(freshness.in_edition(freshness.SIDEBAR), freshness.story_page(article, article.topics))
     if article.has_live_coverage:

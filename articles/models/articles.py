@@ -14,6 +14,7 @@ from links import address
 
 from .. import body as body_text
 from .addresses import SlugRedirect
+from .bylines import Authorship
 from .photos import Photo
 from .querysets import ArticleQuerySet
 from .tags import TaggedArticle
@@ -255,8 +256,24 @@ class Article(Tracked):
 
     @property
     def byline(self):
-        """Authors in byline order, from the prefetched authorships."""
-        return [authorship.author for authorship in self.authorships.all()]
+        """Authors in byline order, from the authorships read with the story (prefetched,
+        or `read_bylines`)."""
+        authorships = getattr(self, "bylines_read", None)
+        if authorships is None:
+            authorships = self.authorships.all()
+        return [authorship.author for authorship in authorships]
+
+    @staticmethod
+    def read_bylines(stories, also=()):
+        """The bylines of `stories` and of the stories with ids `also`, in one query: set
+        on each of `stories` (its `byline`), and returned by story id for the others."""
+        found = {}
+        ids = [story.pk for story in stories] + list(also)
+        for authorship in Authorship.objects.select_related("author").filter(article_id__in=ids):
+            found.setdefault(authorship.article_id, []).append(authorship)
+        for story in stories:
+            story.bylines_read = found.pop(story.pk, [])
+        return found
 
     @property
     def topics(self):

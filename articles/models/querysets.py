@@ -68,17 +68,19 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
-    def with_byline(self):
-        """Kicker, lead photo and byline in two queries in all, however many authors."""
-        return self.select_related(
-            "primary_tag", "primary_tag__translation", "lead_photo"
-        ).prefetch_related(
+    def with_byline(self, *, bylines=True):
+        """Kicker, lead photo and byline in two queries in all, however many authors.
+        `bylines=False`: the caller reads the bylines itself (`Article.read_bylines`)."""
+        rows = self.select_related("primary_tag", "primary_tag__translation", "lead_photo")
+        if not bylines:
+            return rows
+        return rows.prefetch_related(
             Prefetch("authorships", queryset=Authorship.objects.select_related("author"))
         )
 
-    def for_listing(self):
+    def for_listing(self, *, bylines=True):
         """What a card shows: a list never needs the body, the largest column."""
-        return self.with_byline().defer("body", "body_html")
+        return self.with_byline(bylines=bylines).defer("body", "body_html")
 
     def for_feed(self):
         """What a news feed item shows: no byline or kicker, so no joins."""
@@ -93,7 +95,7 @@ class ArticleQuerySet(models.QuerySet):
             "coverage_ended_at",
         )
 
-    def for_page(self):
+    def for_page(self, *, bylines=True):
         """What the article page shows: the body, byline, every tag and correction.
 
         The tags come through the join table's plain foreign keys (`Article.topics`):
@@ -111,7 +113,7 @@ class ArticleQuerySet(models.QuerySet):
             self.model.objects.filter(published_rule(), translation_of=OuterRef("pk"))
         )
         return (
-            self.with_byline()
+            self.with_byline(bylines=bylines)
             .select_related("primary_tag__translation")
             .annotate(has_corrections=corrected, has_translations=translated)
             .prefetch_related(Prefetch("taggedarticle_set", queryset=tagged, to_attr="tagged"))

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.tests.factories import make_article, make_tag
+from authors.tests.factories import make_author
 from public import related
 from public.models import RelatedStories
 
@@ -99,6 +100,40 @@ def test_a_story_with_no_stored_list_has_it_chosen_as_its_page_is_drawn(client, 
     make_article(title="Turnout was high", tags=[tag], published_at=ago(3))
     assert not RelatedStories.objects.exists()
     assert "Turnout was high" in related_section(client)
+
+
+def cards_by_title(section):
+    """Each card's title and the names in its byline, from a "Related stories" section."""
+    cards = {}
+    for card in section.split('<li class="card">')[1:]:
+        title = card.split('class="card__title">', 1)[1].split("</a>", 1)[0].rsplit(">", 1)[1]
+        byline = card.split('class="dateline__byline">', 1)[1] if "dateline__byline" in card else ""
+        cards[title] = [name for name in ("Ann Lee", "Bo Chen", "Cy Diaz") if name in byline]
+    return cards
+
+
+@pytest.mark.parametrize("stored_list", [True, False])
+def test_each_related_card_shows_its_own_byline_never_the_storys(client, clock, stored_list):
+    ann, bo, cy = (make_author(name=name) for name in ("Ann Lee", "Bo Chen", "Cy Diaz"))
+    tag = make_tag("Elections")
+    story = make_article(slug="lead", title="Ballots counted", tags=[tag], authors=[ann])
+    make_article(title="Turnout was high", tags=[tag], authors=[bo, cy], published_at=ago(3))
+    make_article(title="Polls opened", tags=[tag], published_at=ago(4))
+    withdrawn = make_article(title="Count begins", tags=[tag], authors=[ann], published_at=ago(2))
+    for n in range(related.SHOWN):
+        make_article(title=f"Later {n}", tags=[tag], authors=[cy], published_at=ago(5 + n))
+    if stored_list:
+        related.refresh([story.pk])
+        # One of the first four gone: the fifth takes its place, its byline read apart.
+        withdrawn.status = withdrawn.Status.DRAFT
+        withdrawn.save()
+    cards = cards_by_title(related_section(client))
+    assert cards["Turnout was high"] == ["Bo Chen", "Cy Diaz"]
+    assert cards["Polls opened"] == []
+    assert all(cards[title] == ["Cy Diaz"] for title in cards if title.startswith("Later"))
+    assert len(cards) == related.SHOWN
+    page = client.get("/news/lead/").content.decode()
+    assert 'class="dateline__byline">By <a href="/authors/ann-lee/"' in page
 
 
 def test_relate_stories_fills_in_the_lists_an_archive_loaded_without_saves_lacks(clock):
