@@ -3,11 +3,12 @@
 
 from collections import defaultdict
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.lookups import IsNull
 from django.shortcuts import get_object_or_404
 
 import editions
-from articles.models import Article, has_public_story, public_tags
+from articles.models import Article, TaggedArticle, public_tags, published_rule
 from links import address
 
 from .seo import absolute_url
@@ -36,11 +37,24 @@ def public_tags_here():
     other editions have a public story filed under it (`tag_addresses`)."""
     here = editions.current()
     elsewhere = {
-        f"public_in_{n}": has_public_story(OuterRef("pk"), edition.language)
+        f"public_in_{n}": _public_elsewhere(edition.language)
         for n, edition in enumerate(editions.all_editions())
         if edition != here
     }
     return public_tags(language=here.language).select_related("translation").annotate(**elsewhere)
+
+
+def _public_elsewhere(language):
+    """Whether the tag has a public story in `language`'s edition, asked as one join the
+    database may walk from either side. `has_public_story` walks the tag's rows, which
+    finds this edition's first story at once (the page exists), but reads every row of
+    the tag when another edition has none under it: 45 ms for a tag of 11,000 stories
+    and an edition with none. Here the database starts from the smaller of the tag's rows
+    and the edition's stories."""
+    rows = TaggedArticle.objects.filter(
+        published_rule("content_object__"), tag=OuterRef("pk"), content_object__language=language
+    )
+    return IsNull(Subquery(rows.values("pk")[:1]), False)
 
 
 def public_tag(slug):

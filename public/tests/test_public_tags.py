@@ -135,3 +135,23 @@ def test_a_story_sent_back_takes_its_only_tag_off_the_site(client, status):
     story.save()
 
     assert client.get(TAG_PAGES[0]).status_code == 404
+
+
+def alternates(client, url):
+    """The editions a page's `hreflang` links name, but x-default."""
+    html = client.get(url).content.decode()
+    return set(re.findall(r'rel="alternate" hreflang="([^"]+)"', html)) - {"x-default"}
+
+
+def test_a_tag_page_links_another_edition_only_once_a_public_story_there_is_filed_under_it(
+    client,
+):
+    tag = make_tag("Ports")
+    make_article(tags=[tag])
+    make_article(tags=[tag], language="uk", status=DRAFT)
+    make_article(tags=[tag], language="uk", published_at=timezone.now() + timedelta(hours=1))
+    assert not any(code.startswith("uk") for code in alternates(client, "/tags/ports/"))
+    assert client.get("/uk/tags/ports/").status_code == 404
+    make_article(tags=[tag], language="uk")
+    assert any(code.startswith("uk") for code in alternates(client, "/tags/ports/"))
+    assert any(code.startswith("en") for code in alternates(client, "/uk/tags/ports/"))
