@@ -7,8 +7,10 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 
+from articles.models import Article
 from articles.tests.factories import NOW, bulk_articles, make_article, make_tag, make_translation
 from authors.tests.factories import make_author
+from public import related
 from public.tests.test_queries import PAGES
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +34,8 @@ def editions_lead(clock):
         bulk_articles(
             12, newest=NOW - timedelta(hours=2), author=author, tag=tag, language=language
         )
+    # Each story's related stories chosen, as saving it would once committed.
+    related.refresh(Article.objects.values_list("pk", flat=True))
     return lead, translated
 
 
