@@ -12,6 +12,7 @@ from django.utils import timezone
 from articles.models import Correction, LiveEntry
 from articles.tests.factories import make_article, make_live_story
 from public.pagination import Cursor
+from public.tests.steps import sqlite_steps
 
 pytestmark = [
     pytest.mark.django_db,
@@ -26,20 +27,10 @@ ROWS = 3000
 
 
 def steps(api, url):
-    """The answer to `url`, and how many steps (of 100 instructions) SQLite took for it."""
-    counted = [0]
-
-    def count():
-        counted[0] += 1
-
-    connection.ensure_connection()
-    connection.connection.set_progress_handler(count, 100)
-    try:
-        answer = api.get(url)
-    finally:
-        connection.connection.set_progress_handler(None, 0)
+    """The answer to `url`, and how many steps SQLite took for it."""
+    answer, counted = sqlite_steps(lambda: api.get(url))
     assert answer.status_code == 200, answer.content
-    return answer.json(), counted[0]
+    return answer.json(), counted
 
 
 def deep_cursor(rows, time):
