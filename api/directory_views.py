@@ -183,7 +183,8 @@ class CorrectionFeed(ContentView):
     )
     def get(self, request):
         language = edition_from(request)
-        page = timed_page(request, _public_corrections(language))
+        shape, visible = _public_corrections(language)
+        page = timed_page(request, shape, visible=visible)
         record(freshness.CORRECTIONS, freshness.in_edition(freshness.NEWS, language))
         record(*(freshness.article(c.article_id) for c in page.items))
         return Response(
@@ -200,7 +201,9 @@ def _public_corrections(language):
     Each row asks for its story by id in a subquery, as `public_story_tagged` does: a join
     would have SQLite walk every public story for the few corrections; this walks the
     corrections alone (few: a newspaper corrects a story in hundreds). The page's stories
-    come in one more query.
+    come in one more query. Returned as (what a row holds, which rows are public), so the
+    page's cursor bound is written first (`paginate`'s `visible`) and a deep page walks
+    the `correction_newest` index from the bound, as the first page does from the top.
     """
     story = (
         Article.objects.published()
@@ -208,5 +211,5 @@ def _public_corrections(language):
         .filter(pk=OuterRef("article_id"))
         .order_by()
     )
-    corrections = Correction.objects.filter(IsNull(Subquery(story.values("pk")), False))
-    return corrections.annotate(published_at=F("corrected_at")).prefetch_related("article")
+    shape = Correction.objects.annotate(published_at=F("corrected_at")).prefetch_related("article")
+    return shape, Correction.objects.filter(IsNull(Subquery(story.values("pk")), False))

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from articles.models import Article, Authorship, public_tags
+from articles.models import Article, Authorship, LiveEntry, public_tags
 from authors.models import Author
 from pagecache.keys import record
 from public import freshness
@@ -28,7 +28,7 @@ from .serializers import (
     StorySerializer,
     edition_prefix,
 )
-from .stories import public_stories, public_story, published_entries, with_tags
+from .stories import public_stories, public_story, with_tags
 
 StoryPage = page_of(StorySerializer, "StoryPage")
 EntryPage = page_of(EntrySerializer, "EntryPage")
@@ -116,7 +116,12 @@ class StoryEntries(ContentView):
         live = Article.objects.published().filter(coverage_started_at__isnull=False)
         story = get_object_or_404(live.only("pk", "slug", "language"), slug=slug)
         record(freshness.article(story.pk))
-        page = timed_page(request, published_entries(story))
+        # The cursor's bound first, then which entries are public (`paginate`'s `visible`).
+        page = timed_page(
+            request,
+            LiveEntry.objects.select_related("photo").with_byline(),
+            visible=LiveEntry.objects.published().filter(article=story),
+        )
         context = {"story_slug": story.slug, "prefix": edition_prefix(story.language)}
         entries = EntrySerializer(page.items, many=True, context=context)
         return Response({"results": entries.data, "next": next_url(request, page)})

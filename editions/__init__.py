@@ -13,6 +13,7 @@ drawn, and where each one's pages live.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import models
 from django.utils import translation
 
 # The country a language without one in its code is written for (`Edition.locale`).
@@ -148,3 +149,15 @@ def counterparts(request) -> dict[str, str]:
     named = dict(getattr(request, "counterparts", None) or {})
     named.setdefault(current().language, request.path)
     return named
+
+
+def language_field(help_text: str):
+    """The column that says which edition a row belongs to (a story, a front page
+    layout, a banner): one of `LANGUAGES`, the default edition's unless told."""
+    return models.CharField(
+        "edition",
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=help_text,
+    )

@@ -11,19 +11,14 @@ from django.db import models
 from django.db.models import Q
 from taggit.models import Tag
 
+import editions
 from articles.models import Article, Photo
 
 
 class Layout(models.Model):
     name = models.CharField(max_length=100, help_text="For the desk only, e.g. “Election night”.")
     # Each edition has a front page of its own (editions/).
-    language = models.CharField(
-        "edition",
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text="The edition whose front page this is.",
-    )
+    language = editions.language_field("The edition whose front page this is.")
     live_from = models.DateTimeField(
         null=True,
         blank=True,
@@ -124,13 +119,7 @@ class Banner(models.Model):
     """The breaking-news line on every public page, while it is up."""
 
     text = models.CharField(max_length=200, help_text="One line, e.g. “Polls have closed”.")
-    language = models.CharField(
-        "edition",
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text="The edition whose pages show this banner.",
-    )
+    language = editions.language_field("The edition whose pages show this banner.")
     article = models.ForeignKey(
         Article,
         null=True,

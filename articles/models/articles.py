@@ -1,6 +1,5 @@
 """The article, and which tags are public (a tag is public through its stories)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.lookups import IsNull
@@ -9,6 +8,7 @@ from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
+import editions
 from authors.models import Author
 from links import address
 
@@ -104,12 +104,7 @@ class Article(Tracked):
     # whose pages name each other (`hreflang`). `text_version` counts the changes to the
     # words (headline, standfirst, body); a translation remembers the source's number it
     # matches, so a source changed since is seen (articles/services/translations.py).
-    language = models.CharField(
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text="The edition the story appears in.",
-    )
+    language = editions.language_field("The edition the story appears in.")
     translation_of = models.ForeignKey(
         "self",
         null=True,

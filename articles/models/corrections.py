@@ -13,6 +13,8 @@ class Correction(models.Model):
 
     class Meta:
         ordering = ["-corrected_at", "-pk"]
+        # The corrections feed (the content API's), newest first, paged by (time, id).
+        indexes = [models.Index(fields=["-corrected_at", "-id"], name="correction_newest")]
 
     def __str__(self):
         return f"Correction to {self.article} ({self.corrected_at:%Y-%m-%d})"

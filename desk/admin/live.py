@@ -8,10 +8,8 @@ Every write is a service of articles/workflow.py, inside a revision.
 import reversion
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.db.models import F
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -24,6 +22,7 @@ from articles.models import LiveEntry
 from authors.models import Author
 
 from .forms import NewPhotoFields
+from .lookups import seen_story
 
 DESK_ENTRIES = 50  # the newest entries listed on the desk; the rest are in the entry list
 
@@ -90,19 +89,11 @@ class LiveDeskViews:
         ]
         return [*desk, *super().get_urls()]
 
-    def _story(self, request, object_id):
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404
-        if not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        return article
-
     def _desk_url(self, article):
         return reverse("admin:articles_article_live", args=[article.pk])
 
     def live_desk_view(self, request, object_id):
-        article = self._story(request, object_id)
+        article = seen_story(self, request, object_id)
         user = request.user
         form = EntryPostForm(
             request.POST or None, request.FILES or None, article=article, user=user
@@ -176,7 +167,7 @@ class LiveDeskViews:
     def live_coverage_view(self, request, object_id):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        article = self._story(request, object_id)
+        article = seen_story(self, request, object_id)
         action = request.POST.get("action")
         services = {"start": workflow.start_coverage, "end": workflow.end_coverage}
         if action not in services:
@@ -197,7 +188,7 @@ class LiveDeskViews:
     def live_publish_view(self, request, object_id, entry_id):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        article = self._story(request, object_id)
+        article = seen_story(self, request, object_id)
         entry = get_object_or_404(article.live_entries.all(), pk=entry_id)
         try:
             with reversion.create_revision():

@@ -9,7 +9,6 @@ restore or recovery is itself kept as a revision and logged.
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -23,6 +22,7 @@ from reversion.models import Version
 from articles import history, workflow
 
 from .forms import RestoreForm
+from .lookups import seen_story
 
 
 def _saved_at(version):
@@ -131,11 +131,7 @@ class RevisionViews:
         return [compare, *super().get_urls()]
 
     def _article_and_version(self, request, object_id, version_id):
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404
-        if not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
+        article = seen_story(self, request, object_id)
         version = get_object_or_404(
             Version.objects.get_for_object(article).select_related("revision__user"),
             pk=version_id,

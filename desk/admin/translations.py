@@ -14,10 +14,8 @@
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -25,6 +23,8 @@ from django.utils.html import format_html, format_html_join
 import editions
 from articles import workflow
 from articles.models import Article
+
+from .lookups import seen_story
 
 
 def _key(language):
@@ -149,18 +149,10 @@ class TranslationViews:
         ]
         return [*views, *super().get_urls()]
 
-    def _article(self, request, object_id):
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404
-        if not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        return article
-
     def translate_view(self, request, object_id):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        source = self._article(request, object_id)
+        source = seen_story(self, request, object_id)
         language = request.POST.get("language", "")
         try:
             with reversion.create_revision():
@@ -185,7 +177,7 @@ class TranslationViews:
     def translation_current_view(self, request, object_id):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        translation = self._article(request, object_id)
+        translation = seen_story(self, request, object_id)
         done = "Marked as current: the source's change needs no change in translation."
         try:
             with reversion.create_revision():

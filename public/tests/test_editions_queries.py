@@ -19,8 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editions_lead(clock):
     """The English lead of test_queries, its translation, and a Ukrainian-only story;
-    a few stories of each edition on the same tag and byline; their related stories
-    stored, as saving them would once their transaction commits (public/related.py)."""
+    a few stories of each edition on the same tag and byline."""
     author = make_author(name="Ann Lee")
     tag = make_tag("Politics")
     lead = make_article(slug="lead", authors=[author], tags=[tag], primary_tag=tag)
@@ -35,6 +34,7 @@ def editions_lead(clock):
         bulk_articles(
             12, newest=NOW - timedelta(hours=2), author=author, tag=tag, language=language
         )
+    # Each story's related stories chosen, as saving it would once committed.
     related.refresh(Article.objects.values_list("pk", flat=True))
     return lead, translated
 

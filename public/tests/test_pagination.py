@@ -11,6 +11,7 @@ from articles.tests.factories import NOW, bulk_articles, make_article, make_tag
 from authors.tests.factories import make_author
 from public.pagination import Cursor, InvalidCursor, paginate
 from public.tests.pages import element, list_slugs, next_link, walk_pages
+from public.tests.steps import sqlite_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -233,18 +234,7 @@ def test_a_deep_page_costs_what_the_first_does_when_the_view_says_what_is_public
     feed, public = Article.objects.for_feed(), Article.objects.published()
 
     def steps(cursor):
-        counted = [0]
-
-        def count():
-            counted[0] += 1
-
-        connection.ensure_connection()
-        connection.connection.set_progress_handler(count, 100)
-        try:
-            page = paginate(feed, visible=public, cursor=cursor, per_page=20)
-        finally:
-            connection.connection.set_progress_handler(None, 0)
-        return page, counted[0]
+        return sqlite_steps(lambda: paginate(feed, visible=public, cursor=cursor, per_page=20))
 
     first, first_steps = steps(None)
     page, deep_steps = steps(Cursor(published_at=deep.published_at, pk=deep.pk))
