@@ -1,10 +1,5 @@
-import datetime
-from functools import lru_cache
-
-from django.db import connection, models
-from django.db.models import BooleanField, OuterRef
-from django.db.models.expressions import RawSQL
-from django.utils import timezone
+from django.db import models
+from django.db.models import OuterRef
 from django.utils.translation import get_language
 from taggit.models import Tag
 
@@ -21,30 +16,8 @@ class SectionQuerySet(models.QuerySet):
         a section waiting for its first story there links nowhere yet, and names nothing
         readers cannot see.
         """
-        sql, params, now_at = _public_in_edition(connection.vendor, get_language())
-        params = list(params)
-        params[now_at] = connection.ops.adapt_datetimefield_value(timezone.now())
-        public = RawSQL(sql, params, output_field=BooleanField())
+        public = has_public_story(OuterRef("tag"), get_language())
         return self.filter(public).select_related("tag", "tag__translation")
-
-
-# A time no row is published at, to find where the clock goes among the condition's values.
-_MARK = datetime.datetime(1901, 2, 3, 4, 5, 6, 789, tzinfo=datetime.UTC)
-
-
-@lru_cache(maxsize=16)
-def _public_in_edition(vendor, language):
-    """`has_public_story` for a section's tag in `language`'s edition, compiled to SQL once
-    per process and edition: its SQL, its values, and which of them is the clock.
-
-    Its text is the same on every page but the time; Django building its two nested
-    subqueries afresh cost most of the masthead's time on a page drawn with no cache.
-    The rule is still `published_rule`'s, and the time is read for each query.
-    """
-    condition = Section.objects.filter(has_public_story(OuterRef("tag"), language, now=_MARK))
-    compiler = condition.query.get_compiler(connection=connection)
-    sql, params = compiler.compile(condition.query.where)
-    return sql, tuple(params), params.index(connection.ops.adapt_datetimefield_value(_MARK))
 
 
 class Section(models.Model):

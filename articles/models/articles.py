@@ -305,7 +305,7 @@ class Article(Tracked):
         return self.coverage_started_at is not None and self.coverage_ended_at is None
 
 
-def public_story_tagged(tag, language=None, *, now=None):
+def public_story_tagged(tag, language=None):
     """The rows that file a public story (`published_rule`) under `tag`: a tag id, or a
     reference to one from an outer query (`OuterRef("tag")`); in `language`'s edition
     when one is given.
@@ -314,21 +314,21 @@ def public_story_tagged(tag, language=None, *, now=None):
     rows are read in the tag's own index, so a tag on a few drafts costs those few rows,
     never a walk of the archive's stories.
     """
-    story = Article.objects.published(now=now).filter(pk=OuterRef("content_object"))
+    story = Article.objects.published().filter(pk=OuterRef("content_object"))
     if language is not None:
         story = story.filter(language=language)
     is_public = IsNull(Subquery(story.order_by().values("pk")), False)
     return TaggedArticle.objects.filter(is_public, tag=tag)
 
 
-def has_public_story(tag, language=None, *, now=None):
+def has_public_story(tag, language=None):
     """The condition that a public story (in `language`'s edition, if given) is filed
     under `tag`: its first such row, if any.
 
     Asked for one row per tag, it stops at the first public story it finds (PostgreSQL
     would plan an EXISTS as a join over every tag's rows).
     """
-    return IsNull(Subquery(public_story_tagged(tag, language, now=now).values("pk")[:1]), False)
+    return IsNull(Subquery(public_story_tagged(tag, language).values("pk")[:1]), False)
 
 
 def public_tags(tags=None, language=None):

@@ -13,9 +13,9 @@ from .visibility import Status, published_rule
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self, *, now=None):
-        """The articles readers may see (`published_rule`), now or at `now`."""
-        return self.filter(published_rule(now=now))
+    def published(self):
+        """The articles readers may see (`published_rule`)."""
+        return self.filter(published_rule())
 
     def in_edition(self, language=None):
         """An edition's stories: `language`'s, or the edition being drawn (editions/)."""

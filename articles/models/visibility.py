@@ -13,15 +13,13 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
-def published_rule(path="", *, now=None):
+def published_rule(path=""):
     """The one visibility rule: published, and its publication time has come.
 
     `now` is read on every call, so a scheduled article appears by itself. `path` reaches
-    the article from a row that points at it ("article__" from a byline). A caller that
-    compiles the rule once and gives the time each time it runs it passes `now`.
+    the article from a row that points at it ("article__" from a byline).
     """
-    now = timezone.now() if now is None else now
-    return Q(**{f"{path}status": Status.PUBLISHED, f"{path}published_at__lte": now})
+    return Q(**{f"{path}status": Status.PUBLISHED, f"{path}published_at__lte": timezone.now()})
 
 
 def is_public(status, published_at):
