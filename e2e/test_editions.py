@@ -83,6 +83,7 @@ def test_the_language_switch_crosses_to_the_translation_and_back(site, translate
     assert page.problems == []
 
 
+@pytest.mark.parametrize("viewport", ["mobile"])  # the switch on a phone; desktop above
 def test_a_page_with_no_counterpart_switches_to_the_other_front_page(site, translated, new_page):
     page = new_page()
     lonely = Article.objects.get(title="Новина 1 з Келлгейвена")
@@ -109,6 +110,7 @@ def test_axe_finds_no_violations_on_ukrainian_pages(site, translated, axe_page, 
     assert {name: lines for name, lines in found.items() if lines} == {}
 
 
+@pytest.mark.parametrize("viewport", ["desktop"])  # the desk's forms: once is enough
 def test_an_editor_translates_a_story_publishes_it_and_sees_it_go_stale(
     site, newsroom, new_page, viewport
 ):
