@@ -32,8 +32,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from serving import wait_for
 
 HERE = Path(__file__).resolve().parent.parent
 
@@ -184,18 +185,6 @@ def story_slugs(count, *, seed):
 
 
 # --- served ----------------------------------------------------------------------------
-
-
-def wait_for(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} did not answer")
 
 
 def cpu_seconds(pids):

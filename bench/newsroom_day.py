@@ -38,6 +38,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from serving import wait_for
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -98,18 +100,6 @@ def admin_sql(database_url, statement):
     with psycopg.connect(urlsplit(database_url)._replace(path="/postgres").geturl()) as db:
         db.autocommit = True
         db.execute(statement)
-
-
-def wait_for(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} did not answer")
 
 
 def misses(args):
