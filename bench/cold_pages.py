@@ -201,7 +201,8 @@ def cpu_seconds(pids):
 
 
 def serving_pids(server_pid, database):
-    """gunicorn's workers, and the database server's processes serving this database."""
+    """gunicorn's workers, and the database server's processes serving this database:
+    two lists."""
     import psycopg
 
     workers = []
@@ -218,7 +219,7 @@ def serving_pids(server_pid, database):
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
             " AND pid <> pg_backend_pid()"
         ).fetchall()
-    return workers + [pid for (pid,) in backends]
+    return workers, [pid for (pid,) in backends]
 
 
 def served_rate(args, root, database, paths_file):
@@ -237,12 +238,11 @@ def served_rate(args, root, database, paths_file):
             f"http://127.0.0.1:{args.port}",
         ]  # fmt: skip
         subprocess.run([*command[:3], "-d3s", *command[4:]], capture_output=True, check=True)
-        pids = serving_pids(
-            server.pid, env["DATABASE_URL"]
-        )  # the workers' connections are open by now
-        cpu = cpu_seconds(pids)
+        # The workers' connections are open by now.
+        workers, database = serving_pids(server.pid, env["DATABASE_URL"])
+        before = cpu_seconds(workers), cpu_seconds(database)
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-        cpu = cpu_seconds(pids) - cpu
+        app_cpu, db_cpu = cpu_seconds(workers) - before[0], cpu_seconds(database) - before[1]
         os.unlink(script.name)
     finally:
         server.terminate()
@@ -250,7 +250,11 @@ def served_rate(args, root, database, paths_file):
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     served = int(re.search(r"(\d+) requests in", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, cpu * 1000 / served, int(errors.group(1)) if errors else 0
+    per_request = {
+        "cpu ms/request": (app_cpu + db_cpu) * 1000 / served,
+        "database cpu ms/request": db_cpu * 1000 / served,
+    }
+    return rate, per_request, int(errors.group(1)) if errors else 0
 
 
 def load():
@@ -303,7 +307,8 @@ def main():
             result["load"] = load()
             if not args.skip_wrk:
                 served = served_rate(args, root, database, paths[label])
-                result["req/s"], result["cpu ms/request"], result["non-2xx"] = served
+                result["req/s"], per_request, result["non-2xx"] = served
+                result.update(per_request)
             runs.append((round_number, label, result))
             print(f"round {round_number}, {label}: {json.dumps(result)}", file=sys.stderr)
     for name in paths.values():
@@ -313,13 +318,18 @@ def main():
 
 def report(args, runs):
     print(f"\nwrk: {args.connections} connections, {args.seconds} s, {args.pages:,} story pages")
-    print("\n| round | code | req/s | CPU ms/request | story page ms | queries | includes "
-          "| reversals | dates | news feed ms | tag page ms | author page ms | load |")  # fmt: skip
+    print("\n| round | code | req/s | CPU ms/request (database) | story page ms | queries "
+          "| includes | reversals | dates | news feed ms | tag page ms | author page ms "
+          "| load |")  # fmt: skip
     print("| ---: | --- |" + " ---: |" * 11)
     for round_number, label, r in runs:
         work = {"includes": 0, "reversals": 0, "date formats": 0, **r["work"]}
         rate = f"{r['req/s']:,.0f}" if "req/s" in r else "–"
-        cpu = f"{r['cpu ms/request']:.1f}" if "req/s" in r else "–"
+        cpu = (
+            f"{r['cpu ms/request']:.1f} ({r['database cpu ms/request']:.1f})"
+            if "req/s" in r
+            else "–"
+        )
         print(
             f"| {round_number} | {label} | {rate} | {cpu} | {r['story page']:.1f} "
             f"| {work['queries']} "

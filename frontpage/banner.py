@@ -32,6 +32,12 @@ from .models import Banner
 BANNER = "banner"  # the surrogate key of the banner, wherever it is shown
 MARKER = b"<!--newsroom:banner-->"
 ESI_INCLUDE = '<esi:include src="{}"/>'  # the edition's own banner (public/urls.py)
+# What a banner shows, and of its story what the link needs: whether it is public, and
+# its address.
+SHOWN_FIELDS = (
+    *("text", "is_live", "shown_from", "shown_until"),
+    *("article__status", "article__published_at", "article__language", "article__slug"),
+)
 
 
 def _state() -> tuple[str, datetime | None]:
@@ -41,6 +47,7 @@ def _state() -> tuple[str, datetime | None]:
         Banner.objects.filter(language=get_language(), shown_from__isnull=False)
         .filter(Q(shown_until__isnull=True) | Q(shown_until__gt=now))
         .select_related("article")
+        .only(*SHOWN_FIELDS)
         .order_by("-shown_from", "-pk")[:20]
     )
     up = [banner for banner in candidates if banner.shown_from <= now]

@@ -264,7 +264,8 @@ class Article(Tracked):
         on each of `stories` (its `byline`), and returned by story id for the others."""
         found = {}
         ids = [story.pk for story in stories] + list(also)
-        for authorship in Authorship.objects.select_related("author").filter(article_id__in=ids):
+        authorships = Authorship.objects.for_byline().filter(article_id__in=ids)
+        for authorship in authorships:
             found.setdefault(authorship.article_id, []).append(authorship)
         for story in stories:
             story.bylines_read = found.pop(story.pk, [])

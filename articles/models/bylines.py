@@ -12,6 +12,11 @@ class AuthorshipQuerySet(models.QuerySet):
         """Bylines of the articles readers may see: the articles' own rule, through the join."""
         return self.filter(published_rule("article__"))
 
+    def for_byline(self):
+        """With their authors as a byline and an author box show them: never the whole
+        biography, an author's largest columns."""
+        return self.select_related("author").defer("author__bio", "author__bio_uk")
+
     def bulk_create(self, objs, *args, **kwargs):
         """Bylines made in bulk (no save()) copy their articles' time too, in one query."""
         objs = list(objs)

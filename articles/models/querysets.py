@@ -75,7 +75,7 @@ class ArticleQuerySet(models.QuerySet):
         if not bylines:
             return rows
         return rows.prefetch_related(
-            Prefetch("authorships", queryset=Authorship.objects.select_related("author"))
+            Prefetch("authorships", queryset=Authorship.objects.for_byline())
         )
 
     def for_listing(self, *, bylines=True):
@@ -115,6 +115,7 @@ class ArticleQuerySet(models.QuerySet):
         return (
             self.with_byline(bylines=bylines)
             .select_related("primary_tag__translation")
+            .defer("body")  # its source in the editor: a page shows the stored HTML
             .annotate(has_corrections=corrected, has_translations=translated)
             .prefetch_related(Prefetch("taggedarticle_set", queryset=tagged, to_attr="tagged"))
         )
