@@ -15,7 +15,7 @@ from .feeds import AuthorFeed, LatestArticlesFeed, TagFeed
 from .health import healthz
 from .live_feed import LiveEntriesFeed
 from .search_views import search
-from .sitemaps import month_sitemap, news_sitemap, robots_txt, section_sitemap, sitemap_index
+from .sitemap_views import month_sitemap, news_sitemap, robots_txt, section_sitemap, sitemap_index
 
 article_patterns = [
     path("news/", views.news_feed, name="news_feed"),

@@ -2,7 +2,8 @@
 
 visibility   the statuses, and the one rule of what readers may see
 querysets    how articles are read (published, owned by, shaped for each page)
-articles     the article; which tags are public
+articles     the article
+topics       which tags are public (a tag is public through its stories)
 bylines      authors on an article, in order
 tags         tags on articles
 corrections  corrections at the foot of an article
@@ -17,7 +18,7 @@ tracking     who wrote and last changed a row, and when (stories, entries, photo
 
 from . import revisions
 from .addresses import PreviewLink, SlugRedirect
-from .articles import Article, has_public_story, public_story_tagged, public_tags
+from .articles import Article
 from .autosaves import Autosave
 from .bylines import Authorship, AuthorshipQuerySet
 from .corrections import Correction
@@ -26,6 +27,7 @@ from .photos import Photo
 from .querysets import ArticleQuerySet
 from .search import SearchDocument
 from .tags import TaggedArticle, TagTranslation
+from .topics import has_public_story, public_story_tagged, public_tags
 from .visibility import published_rule
 
 __all__ = [

@@ -1,8 +1,7 @@
-"""The article, and which tags are public (a tag is public through its stories)."""
+"""The article: its words, times, people, photo and topics, and what pages ask of it."""
 
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.lookups import IsNull
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
@@ -304,39 +303,3 @@ class Article(Tracked):
     def is_live(self):
         """Coverage is running: pages mark the story LIVE and its page checks for entries."""
         return self.coverage_started_at is not None and self.coverage_ended_at is None
-
-
-def public_story_tagged(tag, language=None):
-    """The rows that file a public story (`published_rule`) under `tag`: a tag id, or a
-    reference to one from an outer query (`OuterRef("tag")`); in `language`'s edition
-    when one is given.
-
-    Each row asks for its story by id, in a subquery no database turns into a join: the
-    rows are read in the tag's own index, so a tag on a few drafts costs those few rows,
-    never a walk of the archive's stories.
-    """
-    story = Article.objects.published().filter(pk=OuterRef("content_object"))
-    if language is not None:
-        story = story.filter(language=language)
-    is_public = IsNull(Subquery(story.order_by().values("pk")), False)
-    return TaggedArticle.objects.filter(is_public, tag=tag)
-
-
-def has_public_story(tag, language=None):
-    """The condition that a public story (in `language`'s edition, if given) is filed
-    under `tag`: its first such row, if any.
-
-    Asked for one row per tag, it stops at the first public story it finds (PostgreSQL
-    would plan an EXISTS as a join over every tag's rows).
-    """
-    return IsNull(Subquery(public_story_tagged(tag, language).values("pk")[:1]), False)
-
-
-def public_tags(tags=None, language=None):
-    """The tags readers may see, of `tags` (all by default): a tag is public only while a
-    public story is filed under it, since a tag typed on a draft alone may name a scoop.
-    With `language`, in that edition: an edition's tag pages are its own stories'.
-    Rows that point at a tag (a masthead section) filter on `has_public_story` too.
-    """
-    tags = Tag.objects.all() if tags is None else tags
-    return tags.filter(has_public_story(OuterRef("pk"), language))

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles.tests.factories import hidden_articles, make_article
 from authors.tests.factories import make_author
-from public import sitemaps
+from public import sitemap_views
 from public.tests.pages import SITE_URL
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -135,7 +135,7 @@ def test_news_sitemap_holds_only_the_last_48_hours_of_public_stories(client):
 
 @pytest.mark.django_db
 def test_news_sitemap_is_capped(client, monkeypatch):
-    monkeypatch.setattr(sitemaps, "NEWS_MAX_ITEMS", 2)
+    monkeypatch.setattr(sitemap_views, "NEWS_MAX_ITEMS", 2)
     for n in range(3):
         make_article(title=f"Story {n}", published_at=timezone.now() - timedelta(minutes=n + 1))
     assert sorted(news_entries(client)) == [
