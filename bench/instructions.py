@@ -10,7 +10,7 @@ on a machine other work shares. valgrind's callgrind counts the instructions a p
 runs instead: the same code, database and requests give the same count whatever else
 the machine does, so two versions of the code compare to a fraction of a percent.
 
-The page is drawn with no cache at all (Django's dummy backend), as in cold_pages.py,
+The page is drawn with no cache at all (Django's dummy backend), in cold_pages.py's settings,
 through Django's test client: the Django process's own instructions, not the database's.
 The script runs itself under callgrind twice, once drawing `--requests` pages after ten
 to warm up and once the ten alone; the difference over `--requests` is one page's count.
@@ -26,6 +26,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from cold_pages import environment
+
 HERE = Path(__file__).resolve().parent.parent
 WARM = 10
 
@@ -39,20 +41,6 @@ def parse_args():
     # Internal: draw the pages, in the process callgrind counts.
     parser.add_argument("--draw", type=int, help=argparse.SUPPRESS)
     return parser.parse_args()
-
-
-def environment(root):
-    """Production settings (DEBUG off) with the dummy cache, as cold_pages.py draws."""
-    return {
-        **os.environ,
-        "PYTHONPATH": str(root),
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "CACHE_URL": "dummycache://",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-not-a-secret"),
-        "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "EDGE_PURGE": "none",
-    }
 
 
 def paths(args):
@@ -90,7 +78,11 @@ def counted(args, requests):
             *(["--path", args.path] if args.path else []),
         ]  # fmt: skip
         run = subprocess.run(
-            command, cwd=args.root, env=environment(args.root), capture_output=True, text=True
+            command,
+            cwd=args.root,
+            env=environment(args.root, port=0),
+            capture_output=True,
+            text=True,
         )
     if run.returncode != 0:
         sys.exit(run.stderr[-2000:])

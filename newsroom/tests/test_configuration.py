@@ -88,6 +88,31 @@ def test_hsts_binds_subdomains_and_preload_only_when_asked():
     assert asked == dict.fromkeys(names, True)
 
 
+def test_postgresql_prepares_repeated_statements_unless_told_not_to():
+    database = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/newsroom"}
+    options = read_settings("DATABASES", **database)["DATABASES"]["default"]["OPTIONS"]
+    assert options == {"server_side_binding": True, "prepare_threshold": 5}
+    off = read_settings("DATABASES", **database, DATABASE_PREPARED_STATEMENTS="false")
+    assert "server_side_binding" not in off["DATABASES"]["default"].get("OPTIONS", {})
+    sqlite = read_settings("DATABASES", DATABASE_URL="sqlite:///newsroom.sqlite3")
+    assert "server_side_binding" not in sqlite["DATABASES"]["default"]["OPTIONS"]
+
+
+@pytest.mark.django_db
+def test_a_repeated_query_is_planned_once_per_connection_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "PostgreSQL only: SQLite has no prepared statements (DATABASE_URL=postgres://…)"
+        )
+    from articles.models import Article
+
+    for _ in range(6):  # prepared the fifth time the connection runs it
+        list(Article.objects.published().filter(slug="no-such-story"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+        assert cursor.fetchone()[0] >= 1
+
+
 def test_production_settings_pass_the_deploy_checks():
     env = BARE | PRODUCTION
     result = subprocess.run(

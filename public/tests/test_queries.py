@@ -125,6 +125,24 @@ def test_a_story_page_drawn_with_no_cache_at_all_asks_each_thing_once(client, le
     assert len(none) <= len(emptied)
 
 
+def test_a_story_page_reads_no_column_it_does_not_show(client, lead):
+    """Not the body's source in the editor (the page shows the stored HTML), not an
+    author's full biography (the author box shows the short one), not the banner's
+    story beyond what its link needs."""
+    from frontpage.models import Banner
+
+    Banner.objects.create(text="Polls close", article=lead, shown_from=NOW - timedelta(hours=1))
+    with override_settings(CACHES=NO_CACHE), CaptureQueriesContext(connection) as drawn:
+        assert b"Polls close" in client.get("/news/lead/").content
+    read = " ".join(query["sql"] for query in drawn.captured_queries)
+    assert '"articles_article"."body_html"' in read  # the page's own body
+    assert '"articles_article"."body",' not in read
+    assert '"authors_author"."bio"' not in read
+    banner = next(q["sql"] for q in drawn.captured_queries if "frontpage_banner" in q["sql"])
+    assert "body_html" not in banner
+    assert '"articles_article"."slug"' in banner
+
+
 def test_later_pages_cost_the_same_as_the_first(client, lead, django_assert_num_queries):
     bulk_articles(60, newest=NOW - timedelta(hours=2), author=lead.authors.get())
     url, expected = PAGES["news feed"]
