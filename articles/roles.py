@@ -66,7 +66,12 @@ ROLES = {
     | _crud("auth", "user", "group")
     | {"auth.view_permission", "admin.view_logentry"}
     # Staff security: read the audit trail, lift sign-in lockouts (staff/migrations/0002).
-    | {"staff.view_auditentry", "staff.view_signinlockout", "staff.delete_signinlockout"},
+    | {"staff.view_auditentry", "staff.view_signinlockout", "staff.delete_signinlockout"}
+    # The content API's keys and the webhooks (webhooks/migrations/0002): issued, changed,
+    # revoked or disabled, never deleted; the deliveries' log read and replayed.
+    | {"api.add_apikey", "api.change_apikey", "api.view_apikey"}
+    | {f"webhooks.{action}_endpoint" for action in ("add", "change", "view")}
+    | {"webhooks.view_delivery", "webhooks.view_event", "webhooks.view_attempt"},
 }
 
 

@@ -1,6 +1,7 @@
 """API keys in the admin: issued (shown once), renamed, re-limited and revoked through
-api/keys.py. Administrators of the site only (superusers): a key reads nothing a reader
-cannot, but its holders and limits are the site's business."""
+api/keys.py. Administrators of the site (the role's `api` permissions, articles/roles.py)
+and superusers: a key reads nothing a reader cannot, but its holders and limits are the
+site's business."""
 
 from django.contrib import admin, messages
 
@@ -8,27 +9,16 @@ from api import keys
 from api.models import ApiKey
 
 
-class SuperusersOnly:
-    """Seen and changed by superusers alone, whatever permissions a role holds."""
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-    def has_add_permission(self, request):
-        return self.has_module_permission(request)
+class NeverDeleted:
+    """Seen and changed by the roles holding the model's permissions (Administrators), but
+    never deleted: revoked or disabled instead, so the log keeps a name for it."""
 
     def has_delete_permission(self, request, obj=None):
-        return False  # revoke or disable instead: the log keeps a name for it
+        return False
 
 
 @admin.register(ApiKey)
-class ApiKeyAdmin(SuperusersOnly, admin.ModelAdmin):
+class ApiKeyAdmin(NeverDeleted, admin.ModelAdmin):
     list_display = ["name", "prefix", "requests_per_minute", "created_at", "active"]
     list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "prefix"]

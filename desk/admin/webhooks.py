@@ -1,6 +1,6 @@
 """Webhooks in the admin: endpoints (added, changed, enabled, disabled, their secrets
 rotated through webhooks/endpoints.py), and the delivery log, read-only, where a
-delivery is replayed. Superusers only, like the API keys."""
+delivery is replayed. Administrators and superusers, like the API keys."""
 
 from django import forms
 from django.contrib import admin
@@ -8,7 +8,7 @@ from django.contrib import admin
 from webhooks import endpoints
 from webhooks.models import Attempt, Delivery, Endpoint, Event, EventType
 
-from .api_keys import SuperusersOnly
+from .api_keys import NeverDeleted
 
 
 class EndpointForm(forms.ModelForm):
@@ -26,7 +26,7 @@ class EndpointForm(forms.ModelForm):
 
 
 @admin.register(Endpoint)
-class EndpointAdmin(SuperusersOnly, admin.ModelAdmin):
+class EndpointAdmin(NeverDeleted, admin.ModelAdmin):
     form = EndpointForm
     list_display = ["url", "description", "is_active", "disabled_at", "created_at"]
     list_filter = ["is_active"]
@@ -77,7 +77,7 @@ class AttemptInline(admin.TabularInline):
         return False
 
 
-class ReadOnly(SuperusersOnly):
+class ReadOnly(NeverDeleted):
     def has_add_permission(self, request):
         return False
 

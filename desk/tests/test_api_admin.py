@@ -1,5 +1,5 @@
-"""The content API's keys and the webhooks in the admin: superusers only, every write
-through api/keys.py and webhooks/endpoints.py."""
+"""The content API's keys and the webhooks in the admin: Administrators and superusers
+only, every write through api/keys.py and webhooks/endpoints.py, nothing deleted."""
 
 import re
 
@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from api.models import ApiKey
-from articles.roles import EDITOR
+from articles.roles import ADMINISTRATOR, EDITOR
 from articles.tests.factories import client_for, make_user
 from webhooks.endpoints import create_endpoint
 from webhooks.models import Attempt, Delivery, Endpoint, Event
@@ -32,6 +32,24 @@ def test_a_superuser_issues_a_key_that_is_shown_once_and_works(admin_client, cli
         f"{ADMIN}api/apikey/", {"action": "revoke", "_selected_action": [key.pk]}, follow=True
     )
     assert client.get("/api/v1/stories/", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
+
+
+def test_an_administrator_issues_keys_and_adds_endpoints_but_deletes_neither():
+    administrator = client_for(make_user(ADMINISTRATOR))
+
+    issued = administrator.post(
+        f"{ADMIN}api/apikey/add/", {"name": "Partner", "requests_per_minute": 60}, follow=True
+    )
+    assert "copy it now" in issued.content.decode()
+    administrator.post(f"{ADMIN}webhooks/endpoint/add/", {"url": "https://partner.example/h"})
+    key, endpoint = ApiKey.objects.get(), Endpoint.objects.get()
+    assert endpoint.secret.startswith("whsec_")
+    for page in ("api/apikey/", "webhooks/endpoint/", "webhooks/delivery/", "webhooks/event/"):
+        assert administrator.get(f"{ADMIN}{page}").status_code == 200, page
+    for page in (f"api/apikey/{key.pk}/delete/", f"webhooks/endpoint/{endpoint.pk}/delete/"):
+        assert administrator.post(f"{ADMIN}{page}", {"post": "yes"}).status_code == 403, page
+    assert ApiKey.objects.exists()
+    assert Endpoint.objects.exists()
 
 
 def test_editors_see_neither_keys_nor_webhooks():
