@@ -46,6 +46,16 @@ def config_for(language: str | None) -> str:
     return CONFIGS.get(language or "", CONFIG)
 
 
+# Editions whose words no stemmer folds, on either database (PostgreSQL's `simple`,
+# SQLite's Porter is English): a reader's words match the words they begin, so «шторм»
+# finds «шторму» and «штормом».
+MATCHED_BY_BEGINNINGS = {"uk"}
+
+
+def by_beginnings(language: str | None) -> bool:
+    return language in MATCHED_BY_BEGINNINGS
+
+
 # The configuration of the article `a`, in SQL: its edition's.
 _CONFIG_OF_ARTICLE = (
     "(CASE a.language "

@@ -80,9 +80,17 @@ class ParsedQuery:
         """The query in `websearch_to_tsquery` syntax, with nothing but words in it."""
         return " or ".join(" ".join(_websearch_term(t) for t in alt) for alt in self.alternatives)
 
-    def fts5(self) -> str:
-        """The same query as an FTS5 expression: every word quoted, so none is an operator."""
-        return " OR ".join(_fts5_group(alt) for alt in self.alternatives)
+    def by_beginnings(self) -> str:
+        """The query in `to_tsquery` syntax, each word matching the words it begins
+        (`'шторм':*` finds «шторму», «штормом»): for an edition with no stemmer."""
+        return " | ".join(
+            "(" + " & ".join(_tsquery_term(t) for t in alt) + ")" for alt in self.alternatives
+        )
+
+    def fts5(self, *, by_beginnings=False) -> str:
+        """The same query as an FTS5 expression: every word quoted, so none is an operator;
+        `by_beginnings`, each word also matching the words it begins."""
+        return " OR ".join(_fts5_group(alt, by_beginnings) for alt in self.alternatives)
 
 
 def _websearch_term(term):
@@ -91,9 +99,20 @@ def _websearch_term(term):
     return f"-{text}" if term.negated else text
 
 
-def _fts5_group(terms):
-    positive = " ".join(f'"{" ".join(t.words)}"' for t in terms if not t.negated)
-    negative = "".join(f' NOT "{" ".join(t.words)}"' for t in terms if t.negated)
+def _tsquery_term(term):
+    # Words are letters and digits alone (`_WORD`): quoted, none can be an operator.
+    text = " <-> ".join(f"'{word}':*" for word in term.words)
+    return f"!({text})" if term.negated else f"({text})"
+
+
+def _fts5_group(terms, by_beginnings):
+    def phrase(term):
+        if by_beginnings:  # a phrase of word beginnings: "сильн"* + "шторм"*
+            return " + ".join(f'"{word}"*' for word in term.words)
+        return f'"{" ".join(term.words)}"'
+
+    positive = " ".join(phrase(t) for t in terms if not t.negated)
+    negative = "".join(f" NOT {phrase(t)}" for t in terms if t.negated)
     return f"({positive}{negative})"
 
 

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from articles.models import Article, SearchDocument
-from articles.search_index import FTS_TABLE, config_for
+from articles.search_index import FTS_TABLE, by_beginnings, config_for
 
 # Marks ts_headline and snippet() put around a match: private-use characters, which the
 # snippet's own text is cleared of, so escaping can never split or fake one.
@@ -35,10 +35,15 @@ class _Postgres:
     PHRASE_WINDOWS = (30, 365, 5 * 365, None)
 
     def __init__(self, parsed, language=None):
-        self.websearch = parsed.websearch()
-        # The edition's configuration: its stories' entries were written in it.
+        # The edition's configuration: its stories' entries were written in it. An edition
+        # with no stemmer matches words by their beginnings (`to_tsquery` with `:*`).
         self.config = config_for(language)
-        self.query = SearchQuery(self.websearch, config=self.config, search_type="websearch")
+        if by_beginnings(language):
+            self.text, self.parser, search_type = parsed.by_beginnings(), "to_tsquery", "raw"
+        else:
+            self.text, self.parser = parsed.websearch(), "websearch_to_tsquery"
+            search_type = "websearch"
+        self.query = SearchQuery(self.text, config=self.config, search_type=search_type)
 
     def matching(self, articles):
         return articles.filter(search_document__document=self.query)
@@ -49,9 +54,9 @@ class _Postgres:
         # parameters cost more to prepare than the ranking itself.
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT article_id, ts_rank(document, websearch_to_tsquery(%s::regconfig, %s), 1)"
+                f"SELECT article_id, ts_rank(document, {self.parser}(%s::regconfig, %s), 1)"
                 f" FROM {SearchDocument._meta.db_table} WHERE article_id = ANY(%s)",
-                [self.config, self.websearch, ids],
+                [self.config, self.text, ids],
             )
             return dict(cursor.fetchall())
 
@@ -61,13 +66,13 @@ class _Postgres:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT id, ts_headline(%s::regconfig, regexp_replace(body_html, %s, ' ', 'g'),"
-                " websearch_to_tsquery(%s::regconfig, %s), %s)"
+                f" {self.parser}(%s::regconfig, %s), %s)"
                 f" FROM {Article._meta.db_table} WHERE id = ANY(%s)",
                 [
                     self.config,
                     f"<[^>]+>|[{_START}{_STOP}]",
                     self.config,
-                    self.websearch,
+                    self.text,
                     _HEADLINE,
                     ids,
                 ],
@@ -83,7 +88,8 @@ class _Sqlite:
     def __init__(self, parsed, language=None):
         # One table for every edition: the tokenizer folds case in any script, and the
         # edition is the articles' filter (`Article.objects.published().in_edition()`).
-        self.expression = parsed.fts5()
+        # Its Porter stemmer knows English alone: other editions match word beginnings.
+        self.expression = parsed.fts5(by_beginnings=by_beginnings(language))
 
     def matching(self, articles):
         return articles.filter(

@@ -63,6 +63,12 @@ def test_query_syntax_is_read_into_words_phrases_exclusions_and_alternatives():
     assert parsed.fts5() == '("harbour wall" "budget" NOT "ferry") OR ("council")'
 
 
+def test_a_query_by_word_beginnings_keeps_its_phrases_exclusions_and_alternatives():
+    parsed = parse_query('"сильний шторм" -дощ or вітер')
+    assert parsed.by_beginnings() == ("(('сильний':* <-> 'шторм':*) & !('дощ':*)) | (('вітер':*))")
+    assert parsed.fts5(by_beginnings=True) == ('("сильний"* + "шторм"* NOT "дощ"*) OR ("вітер"*)')
+
+
 @pytest.mark.parametrize(
     "query",
     ["-ferry", "- - -", '-"harbour wall"', "or or", "&|!:*()<->", "'\"", "\\"],
