@@ -11,6 +11,7 @@ page is served, and only builds URLs from the stored renditions: no image is ope
 import re
 
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from .numbers import MAX_ID, whole_number
 from .text import clean_html, reading_minutes, render_markdown
@@ -34,12 +35,14 @@ def _photo_id(value):
     return whole_number(value, maximum=MAX_ID)
 
 
-def render(source: str, fmt: str, *, photos) -> tuple[str, int]:
+def render(source: str, fmt: str, *, photos, language) -> tuple[str, int]:
     """(the HTML a page prints, the minutes shown as "N min read").
 
     `photos(ids)` returns {id: Photo} for the placed photos (`Photo.objects.in_bulk`); a
-    photo deleted from the library since is left out. The reading time counts the text
-    the journalist wrote, not the captions.
+    photo deleted from the library since is left out. Their alt texts and captions are
+    the story's edition's (`language`), whatever language the saving request is in (the
+    admin's is English). The reading time counts the text the journalist wrote, not the
+    captions.
     """
     if fmt != HTML:
         html = render_markdown(source)
@@ -53,7 +56,8 @@ def render(source: str, fmt: str, *, photos) -> tuple[str, int]:
         photo = found.get(_photo_id(match.group(1)))
         if photo is None:
             return ""
-        return render_to_string("articles/includes/body_photo.html", {"photo": photo}).strip()
+        with translation.override(language):
+            return render_to_string("articles/includes/body_photo.html", {"photo": photo}).strip()
 
     return _PLACED.sub(figure, clean), minutes
 

@@ -76,9 +76,13 @@ def refresh_stories(*, photo_id, also=()):
     """Render again the bodies that place the photo, and let go of the pages of every story
     showing it (`also`: those it led before a removal); returns how many bodies changed."""
     changed = []
-    for article in stories_showing(photo_id).only("pk", "body", "body_format", "body_html"):
+    stories = stories_showing(photo_id).only("pk", "body", "body_format", "body_html", "language")
+    for article in stories:
         html, _minutes = body.render(
-            article.body, article.body_format, photos=Photo.objects.in_bulk
+            article.body,
+            article.body_format,
+            photos=Photo.objects.in_bulk,
+            language=article.language,
         )
         if html != article.body_html:
             # A queryset update: Article.save() would count an edit and make open forms stale.

@@ -83,7 +83,7 @@ def _story(request, pk):
         article.body, article.body_format = copy.body, body.HTML
         # Rendered here for this preview only; nothing is saved.
         article.body_html, article.reading_minutes = body.render(
-            copy.body, body.HTML, photos=Photo.objects.in_bulk
+            copy.body, body.HTML, photos=Photo.objects.in_bulk, language=article.language
         )
     if pk is None:
         article.slug = slugify(article.title)[:180].strip("-") or "new-story"

@@ -199,7 +199,7 @@ class Article(Tracked):
             self.slug = self._unique_slug()
         # Rendered once here, never per request: placed photos included (articles/body.py).
         self.body_html, self.reading_minutes = body_text.render(
-            self.body, self.body_format, photos=Photo.objects.in_bulk
+            self.body, self.body_format, photos=Photo.objects.in_bulk, language=self.language
         )
         if not self._state.adding:
             self.edit_version += 1

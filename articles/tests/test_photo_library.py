@@ -45,6 +45,27 @@ def test_a_changed_credit_reaches_every_story_without_making_open_forms_stale():
     assert other.body_html == "<p>No photo.</p>"
 
 
+def test_a_photo_placed_in_a_ukrainian_story_speaks_ukrainian_whoever_saves_it():
+    """Bodies are rendered on save, in the admin's language (English): the placed photos'
+    alt text and caption are still the story's edition's, and stay so when the library
+    corrects them."""
+    photo = make_photo(alt_text="Boats at the pier", caption="The old pier")
+    photo.alt_text_uk, photo.caption_uk = "Човни біля причалу", "Старий причал"
+    photo.save()
+    ukrainian = make_article(body=placed(photo), body_format=body.HTML, language="uk")
+    english = make_article(body=placed(photo), body_format=body.HTML)
+
+    assert 'alt="Човни біля причалу"' in ukrainian.body_html
+    assert "Старий причал" in ukrainian.body_html
+    assert "The old pier" not in ukrainian.body_html
+    assert "The old pier" in english.body_html
+
+    photo.caption_uk = "Причал після ремонту"
+    photos.save_photo(photo=photo, user=make_user(EDITOR))
+    ukrainian.refresh_from_db()
+    assert "Причал після ремонту" in ukrainian.body_html
+
+
 def test_a_deleted_photo_leaves_the_stories_it_was_in():
     photo = make_photo()
     story = make_article(body=f"<p>Text.</p>{placed(photo)}", body_format=body.HTML)
