@@ -1,10 +1,12 @@
 """Matching, ranking and snippets, per database: the index each one has (see
 public/search.py; articles/search_index.py keeps both in step).
 
-- PostgreSQL: the GIN-indexed `SearchDocument`, matched with `websearch_to_tsquery`,
-  ranked with `ts_rank`, snippets from `ts_headline`.
-- SQLite: the FTS5 table, matched with an FTS5 expression built from the same tree,
-  ranked with `bm25`, snippets from `snippet`.
+- PostgreSQL: the GIN-indexed `SearchDocument`, matched with `websearch_to_tsquery`
+  (`to_tsquery` with word beginnings, `:*`, for an edition with no stemmer), ranked with
+  `ts_rank`, snippets from `ts_headline`.
+- SQLite: the FTS5 table, matched with an FTS5 expression built from the same tree
+  (prefix phrases for an edition with no stemmer), ranked with `bm25`, snippets from
+  `snippet`.
 """
 
 import html
