@@ -91,8 +91,9 @@ def cards(article, limit=SHOWN) -> list[Article]:
     bylines = getattr(article, "related_bylines", {})
     known = all(pk in bylines for pk in ids[:limit])
     rows = public.for_listing(bylines=not known).in_bulk(ids[:limit])
-    for row in rows.values() if known else ():
-        row.bylines_read = bylines[row.pk]
+    if known:
+        for row in rows.values():
+            row.bylines_read = bylines[row.pk]
     if len(rows) < limit and len(ids) > limit:
         rows |= public.for_listing().in_bulk(ids[limit:])
     return [rows[pk] for pk in ids if pk in rows][:limit]
