@@ -2,7 +2,11 @@
 whose systems already read it. Built from the same row and joins as the API's story."""
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 from rest_framework import serializers
+
+import editions
 
 from .addresses import absolute
 from .serializers import PhotoSerializer, edition_prefix
@@ -16,9 +20,10 @@ def _text(value, role=None, contenttype="text/plain"):
 
 
 def _byline(names):
+    """ "A, B and C", as the story's page writes it (public/templatetags/newsroom.py)."""
     if len(names) < 2:
         return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return gettext("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def _picture(photo):
@@ -37,17 +42,23 @@ def _picture(photo):
         "uri": data["url"],
         "type": "picture",
         "representationtype": "complete",
-        "descriptions": [_text(photo.alt_text, "alternative")],
+        "descriptions": [_text(data["alt_text"], "alternative")],
         "renditions": renditions,
     }
-    if photo.caption:
-        picture["headlines"] = [_text(photo.caption)]
+    if data["caption"]:
+        picture["headlines"] = [_text(data["caption"])]
     if photo.credit:
         picture["copyrightholder"] = photo.credit
     return picture
 
 
 def document(story):
+    """The story in its edition's language, its tags', byline's and photo's words too."""
+    with translation.override(story.language):
+        return _document(story)
+
+
+def _document(story):
     when = serializers.DateTimeField()
     item = {
         "uri": absolute(story.get_absolute_url()),
@@ -63,10 +74,10 @@ def document(story):
         "language": story.language.partition("-")[0],
         "headlines": [_text(story.title)],
         "bodies": [_text(story.body_html, "main", "text/html")],
-        "by": _byline([author.name for author in story.byline]),
+        "by": _byline([editions.translated(author, "name") for author in story.byline]),
         "subjects": [
             {
-                "name": tag.name,
+                "name": editions.translated(tag, "name"),
                 "uri": absolute(f"{edition_prefix(story.language)}/tags/{tag.slug}/"),
                 "rel": "about",
             }

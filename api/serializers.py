@@ -2,10 +2,17 @@
 
 Serializers read what the views' querysets already joined (`for_listing()`,
 `for_page()`, prefetched entries), never a query per item.
+
+A story is written in its edition's language, and so are the words of its tags, byline
+and photos (`editions.translated`, as its page shows them); the directories of authors,
+tags and sections, which belong to no edition, in the default one.
 """
+
+import functools
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.utils import translation
 from rest_framework import serializers
 
 import editions
@@ -20,6 +27,17 @@ def edition_prefix(language: str) -> str:
         return editions.get(language).prefix
     except LookupError:
         return ""
+
+
+def in_story_language(to_representation):
+    """Write a story with its edition's language active, for `editions.translated`."""
+
+    @functools.wraps(to_representation)
+    def written(self, story):
+        with translation.override(story.language):
+            return to_representation(self, story)
+
+    return written
 
 
 class RenditionSerializer(serializers.Serializer):
@@ -53,8 +71,8 @@ class PhotoSerializer(serializers.Serializer):
             "url": absolute(photo.image.url),
             "width": photo.width,
             "height": photo.height,
-            "alt_text": photo.alt_text,
-            "caption": photo.caption,
+            "alt_text": editions.translated(photo, "alt_text"),
+            "caption": editions.translated(photo, "caption"),
             "credit": photo.credit,
             "renditions": renditions,
         }
@@ -68,7 +86,7 @@ class TagSerializer(serializers.Serializer):
 
     def to_representation(self, tag):
         return {
-            "name": tag.name,
+            "name": editions.translated(tag, "name"),
             "slug": tag.slug,
             "url": absolute(f"{self.context.get('prefix', '')}/tags/{tag.slug}/"),
             "api_url": api_url("tag", slug=tag.slug),
@@ -86,10 +104,10 @@ class AuthorSerializer(serializers.Serializer):
 
     def to_representation(self, author):
         return {
-            "name": author.name,
+            "name": editions.translated(author, "name"),
             "slug": author.slug,
-            "role": author.role,
-            "short_bio": author.short_bio,
+            "role": editions.translated(author, "role"),
+            "short_bio": editions.translated(author, "short_bio"),
             "url": absolute(author.get_absolute_url()),
             "api_url": api_url("author", slug=author.slug),
             "avatar": absolute(author.avatar.url) if author.avatar else None,
@@ -105,7 +123,7 @@ class AuthorDetailSerializer(AuthorSerializer):
     def to_representation(self, author):
         return {
             **super().to_representation(author),
-            "bio": author.bio,
+            "bio": editions.translated(author, "bio"),
             "stories_url": f"{api_url('stories')}?author={author.slug}",
         }
 
@@ -167,6 +185,7 @@ class StorySerializer(serializers.Serializer):
     reading_minutes = serializers.IntegerField()
     is_live = serializers.BooleanField(help_text="Live coverage is running now.")
 
+    @in_story_language
     def to_representation(self, story):
         when = serializers.DateTimeField()
         # Its tags' pages are in its edition too.
@@ -205,6 +224,7 @@ class StoryDetailSerializer(StorySerializer):
     corrections = CorrectionSerializer(many=True)
     live = LiveSerializer(allow_null=True, help_text="Null unless told in live entries.")
 
+    @in_story_language
     def to_representation(self, story):
         when = serializers.DateTimeField()
         live = None

@@ -12,8 +12,9 @@ ENTRIES_IN_STORY = 20  # the newest entries a live story carries; the rest by pa
 
 
 def tags_prefetch():
-    """Each story's tags in one query for the whole page, as its page reads them."""
-    tagged = TaggedArticle.objects.select_related("tag").order_by("tag__name")
+    """Each story's tags in one query for the whole page, with their names in the other
+    editions, as its page reads them."""
+    tagged = TaggedArticle.objects.select_related("tag", "tag__translation").order_by("tag__name")
     return Prefetch("taggedarticle_set", queryset=tagged, to_attr="tagged")
 
 

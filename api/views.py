@@ -2,6 +2,7 @@
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
@@ -123,8 +124,9 @@ class StoryEntries(ContentView):
             visible=LiveEntry.objects.published().filter(article=story),
         )
         context = {"story_slug": story.slug, "prefix": edition_prefix(story.language)}
-        entries = EntrySerializer(page.items, many=True, context=context)
-        return Response({"results": entries.data, "next": next_url(request, page)})
+        with translation.override(story.language):  # the entries' photos in its words
+            entries = EntrySerializer(page.items, many=True, context=context).data
+        return Response({"results": entries, "next": next_url(request, page)})
 
 
 class StoryNinjs(ContentView):

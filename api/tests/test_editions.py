@@ -4,11 +4,13 @@ leaks into the other edition's list."""
 
 import pytest
 
-from articles.models import Correction
+from api.stories import story_document
+from articles.models import Correction, TagTranslation
 from articles.tests.factories import (
     make_article,
     make_entry,
     make_live_story,
+    make_photo,
     make_translation,
 )
 from authors.tests.factories import make_author
@@ -107,11 +109,105 @@ def test_ninjs_carries_the_story_language(api, group):
     assert api.get("/api/v1/stories/havan/ninjs/").json()["language"] == "uk"
 
 
+@pytest.fixture
+def shared_words():
+    """An English story and its translation sharing a tag, a byline of two and a lead
+    photo, each with words in both languages."""
+    ann = make_author(name="Ann Lee", name_uk="Анна Лі", role_uk="Репортерка")
+    ben = make_author(name="Ben Ray", name_uk="Бен Рей", short_bio_uk="Пише про порти.")
+    photo = make_photo(
+        alt_text="Waves over the wall",
+        alt_text_uk="Хвилі над стіною",
+        caption="The wall at noon.",
+        caption_uk="Стіна опівдні.",
+    )
+    source = make_article(
+        title="Harbour wall repaired",
+        slug="harbour",
+        tags=["Ports"],
+        primary_tag="Ports",
+        authors=[ann, ben],
+        lead_photo=photo,
+    )
+    translated = make_translation(
+        source, title="Стіну гавані відремонтували", slug="havan", authors=[ann, ben]
+    )
+    translated.tags.add("Ports")
+    translated.primary_tag = source.primary_tag
+    translated.lead_photo = photo
+    translated.save()
+    TagTranslation.objects.create(tag=source.primary_tag, name_uk="Порти")
+    return source, translated
+
+
+def words(story):
+    """A story's words in the API's shape that come from its tags, byline and photo."""
+    return {
+        "section": story["section"]["name"],
+        "tags": [tag["name"] for tag in story["tags"]],
+        "byline": [(a["name"], a["role"], a["short_bio"]) for a in story["byline"]],
+        "photo": (story["lead_photo"]["alt_text"], story["lead_photo"]["caption"]),
+    }
+
+
+UKRAINIAN_WORDS = {
+    "section": "Порти",
+    "tags": ["Порти"],
+    "byline": [
+        ("Анна Лі", "Репортерка", "Ann Lee covers the news."),  # no Ukrainian bio: English
+        ("Бен Рей", "Reporter", "Пише про порти."),
+    ],
+    "photo": ("Хвилі над стіною", "Стіна опівдні."),
+}
+
+
+def test_a_story_is_written_in_its_edition_words_tags_byline_and_photo_included(api, shared_words):
+    _, translated = shared_words
+    english = api.get("/api/v1/stories/harbour/").json()
+    assert words(english) == {
+        "section": "Ports",
+        "tags": ["Ports"],
+        "byline": [
+            ("Ann Lee", "Reporter", "Ann Lee covers the news."),
+            ("Ben Ray", "Reporter", "Ben Ray covers the news."),
+        ],
+        "photo": ("Waves over the wall", "The wall at noon."),
+    }
+    assert words(api.get("/api/v1/stories/havan/").json()) == UKRAINIAN_WORDS
+    [listed] = api.get("/api/v1/stories/?edition=uk").json()["results"]
+    assert words(listed) == UKRAINIAN_WORDS
+    [found] = api.get("/api/v1/search/?edition=uk&q=гавані").json()["results"]
+    assert words(found) == UKRAINIAN_WORDS
+    # Webhooks carry the same document.
+    assert words(story_document(translated)) == UKRAINIAN_WORDS
+    # The English list is as before, though the Ukrainian story was written first.
+    [english_listed] = api.get("/api/v1/stories/").json()["results"]
+    assert words(english_listed) == words(english)
+
+
+def test_ninjs_writes_a_story_in_its_edition_words(api, shared_words):
+    ukrainian = api.get("/api/v1/stories/havan/ninjs/").json()
+    assert ukrainian["by"] == "Анна Лі та Бен Рей"
+    assert [subject["name"] for subject in ukrainian["subjects"]] == ["Порти"]
+    picture = ukrainian["associations"]["featureimage"]
+    assert picture["descriptions"][0]["value"] == "Хвилі над стіною"
+    assert picture["headlines"][0]["value"] == "Стіна опівдні."
+    english = api.get("/api/v1/stories/harbour/ninjs/").json()
+    assert english["by"] == "Ann Lee and Ben Ray"
+    assert english["associations"]["featureimage"]["descriptions"][0]["value"] == (
+        "Waves over the wall"
+    )
+
+
 def test_a_ukrainian_live_story_entries_are_at_its_edition_addresses(api, clock):
     story = make_live_story(title="Жива", slug="zhyva", language="uk")
-    entry = make_entry(story)
+    photo = make_photo(alt_text="A crowd", alt_text_uk="Натовп")
+    entry = make_entry(story, photo=photo)
     data = api.get("/api/v1/stories/zhyva/entries/").json()
     assert data["results"][0]["url"] == f"{SITE_URL}/uk/news/zhyva/entries/{entry.pk}/"
+    assert data["results"][0]["photo"]["alt_text"] == "Натовп"
+    in_story = api.get("/api/v1/stories/zhyva/").json()["live"]["entries"]
+    assert in_story[0]["photo"]["alt_text"] == "Натовп"
 
 
 def test_the_openapi_document_names_the_editions(api):
