@@ -72,12 +72,12 @@ def delete_photo(*, photo):
             transaction.on_commit(partial(delete_files, photo), robust=True)
 
 
-def refresh_stories(*, photo_id, also=()):
-    """Render again the bodies that place the photo, and let go of the pages of every story
-    showing it (`also`: those it led before a removal); returns how many bodies changed."""
+def render_bodies(stories):
+    """Render these stories' bodies again, each in its edition's language, and write those
+    that came out different, with their search entries; returns their ids. The caller
+    tells the public app (`stories_rerendered`)."""
     changed = []
-    stories = stories_showing(photo_id).only("pk", "body", "body_format", "body_html", "language")
-    for article in stories:
+    for article in stories.only("pk", "body", "body_format", "body_html", "language"):
         html, _minutes = body.render(
             article.body,
             article.body_format,
@@ -90,6 +90,13 @@ def refresh_stories(*, photo_id, also=()):
             changed.append(article.pk)
     if changed:
         search_index.refresh(changed)
+    return changed
+
+
+def refresh_stories(*, photo_id, also=()):
+    """Render again the bodies that place the photo, and let go of the pages of every story
+    showing it (`also`: those it led before a removal); returns how many bodies changed."""
+    changed = render_bodies(stories_showing(photo_id))
     # Lead photos and entries' photos are read as pages render: only their caches change.
     shown = sorted({*changed, *stories_leading_with(photo_id), *also})
     if shown:

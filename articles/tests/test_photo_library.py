@@ -1,12 +1,15 @@
 """The photo library: uploads checked like any photo, credit travelling with the photo."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from articles import body, photos
-from articles.models import Photo
+from articles.models import Article, Photo
 from articles.roles import CONTRIBUTOR, EDITOR
 from articles.signals import stories_rerendered
 from articles.tests.factories import (
@@ -64,6 +67,39 @@ def test_a_photo_placed_in_a_ukrainian_story_speaks_ukrainian_whoever_saves_it()
     photos.save_photo(photo=photo, user=make_user(EDITOR))
     ukrainian.refresh_from_db()
     assert "Причал після ремонту" in ukrainian.body_html
+
+
+def test_render_bodies_brings_stories_saved_before_a_drawing_change_up_to_date(rerendered):
+    """A Ukrainian story saved before bodies were drawn in the story's language carries
+    the placed photo's English words until `manage.py render_bodies`, which counts no
+    edit and rewrites only the bodies that change."""
+    photo = make_photo(alt_text="Boats at the pier", caption="The old pier")
+    photo.alt_text_uk, photo.caption_uk = "Човни біля причалу", "Старий причал"
+    photo.save()
+    ukrainian = make_article(body=placed(photo), body_format=body.HTML, language="uk")
+    english = make_article(body=placed(photo), body_format=body.HTML)
+    # As it was drawn before: in the saving request's language, the admin's English.
+    as_before, _ = body.render(
+        ukrainian.body, body.HTML, photos=Photo.objects.in_bulk, language="en-gb"
+    )
+    Article.objects.filter(pk=ukrainian.pk).update(body_html=as_before)
+    assert "The old pier" in as_before
+    version = ukrainian.edit_version
+    out = io.StringIO()
+
+    call_command("render_bodies", stdout=out)
+
+    ukrainian.refresh_from_db()
+    assert "Старий причал" in ukrainian.body_html
+    assert "The old pier" not in ukrainian.body_html
+    assert ukrainian.edit_version == version
+    assert rerendered == [{ukrainian.pk}]  # the English story's body was right already
+    assert out.getvalue().splitlines()[-2:] == ["2 of 2 stories", "1 of 2 bodies changed."]
+    english.refresh_from_db()
+    assert "The old pier" in english.body_html
+
+    call_command("render_bodies", "--language", "uk", stdout=out)
+    assert out.getvalue().splitlines()[-2:] == ["1 of 1 stories", "0 of 1 bodies changed."]
 
 
 def test_a_deleted_photo_leaves_the_stories_it_was_in():
