@@ -77,16 +77,21 @@ def render_bodies(stories):
     that came out different, with their search entries; returns their ids. The caller
     tells the public app (`stories_rerendered`)."""
     changed = []
-    for article in stories.only("pk", "body", "body_format", "body_html", "language"):
+    shown = ("pk", "body", "body_format", "body_html", "language", "edit_version")
+    for article in stories.only(*shown):
         html, _minutes = body.render(
             article.body,
             article.body_format,
             photos=Photo.objects.in_bulk,
             language=article.language,
         )
-        if html != article.body_html:
-            # A queryset update: Article.save() would count an edit and make open forms stale.
-            Article.objects.filter(pk=article.pk).update(body_html=html)
+        if html == article.body_html:
+            continue
+        # A queryset update: Article.save() would count an edit and make open forms stale.
+        # Only over the version read: a story saved meanwhile was drawn by its own save,
+        # from the body now stored, which this older drawing must not overwrite.
+        unsaved = Article.objects.filter(pk=article.pk, edit_version=article.edit_version)
+        if unsaved.update(body_html=html):
             changed.append(article.pk)
     if changed:
         search_index.refresh(changed)

@@ -102,6 +102,26 @@ def test_render_bodies_brings_stories_saved_before_a_drawing_change_up_to_date(r
     assert out.getvalue().splitlines()[-2:] == ["1 of 1 stories", "0 of 1 bodies changed."]
 
 
+def test_a_story_saved_while_its_body_is_drawn_again_keeps_its_own_drawing(monkeypatch):
+    photo = make_photo()
+    story = make_article(body=placed(photo), body_format=body.HTML, language="uk")
+    Article.objects.filter(pk=story.pk).update(body_html="<p>Drawn by an old release.</p>")
+    draw, saved = body.render, []
+
+    def an_editor_saves_meanwhile(*args, **kwargs):
+        if not saved:  # once, as render_bodies draws the body it read
+            saved.append(True)
+            meanwhile = Article.objects.get(pk=story.pk)
+            meanwhile.body = "<p>Rewritten by the editor.</p>"
+            meanwhile.save()
+        return draw(*args, **kwargs)
+
+    monkeypatch.setattr(body, "render", an_editor_saves_meanwhile)
+    assert photos.render_bodies(Article.objects.filter(pk=story.pk)) == []
+    story.refresh_from_db()
+    assert story.body_html == "<p>Rewritten by the editor.</p>"
+
+
 def test_a_deleted_photo_leaves_the_stories_it_was_in():
     photo = make_photo()
     story = make_article(body=f"<p>Text.</p>{placed(photo)}", body_format=body.HTML)
