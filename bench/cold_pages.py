@@ -58,6 +58,11 @@ def parse_args():
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--samples", type=int, default=200, help="Story pages timed in-process.")
     parser.add_argument("--pages", type=int, default=2000, help="Story pages wrk reads.")
+    parser.add_argument(
+        "--serve",
+        help="One address wrk asks for every time instead of stories: /robots.txt, say, for"
+        " what gunicorn and the middleware cost with no page behind them.",
+    )
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--port", type=int, default=8101)
@@ -289,6 +294,9 @@ def main():
         )  # fmt: skip
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as file:
             paths[label] = file.name
+            if args.serve:
+                file.write(f"{args.serve}\n")
+                continue
         subprocess.run(
             [sys.executable, __file__, "--write-paths", paths[label], "--root", root,
              "--pages", str(args.pages)],
@@ -317,7 +325,8 @@ def main():
 
 
 def report(args, runs):
-    print(f"\nwrk: {args.connections} connections, {args.seconds} s, {args.pages:,} story pages")
+    served = args.serve or f"{args.pages:,} story pages"
+    print(f"\nwrk: {args.connections} connections, {args.seconds} s, {served}")
     print("\n| round | code | req/s | CPU ms/request (database) | story page ms | queries "
           "| includes | reversals | dates | news feed ms | tag page ms | author page ms "
           "| load |")  # fmt: skip
