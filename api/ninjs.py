@@ -3,7 +3,6 @@ whose systems already read it. Built from the same row and joins as the API's st
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext
 from rest_framework import serializers
 
 import editions
@@ -17,13 +16,6 @@ def _text(value, role=None, contenttype="text/plain"):
     if role:
         item["role"] = role
     return item
-
-
-def _byline(names):
-    """ "A, B and C", as the story's page writes it (public/templatetags/newsroom.py)."""
-    if len(names) < 2:
-        return "".join(names)
-    return gettext("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def _picture(photo):
@@ -74,7 +66,7 @@ def _document(story):
         "language": story.language.partition("-")[0],
         "headlines": [_text(story.title)],
         "bodies": [_text(story.body_html, "main", "text/html")],
-        "by": _byline([editions.translated(author, "name") for author in story.byline]),
+        "by": editions.listed(editions.translated(author, "name") for author in story.byline),
         "subjects": [
             {
                 "name": editions.translated(tag, "name"),

@@ -1,6 +1,6 @@
-"""The demo's newsletters: the morning briefing and breaking-news alerts, a few readers
-subscribed to them, and a few days of editions in the archive, as if sent. Loaded once:
-what exists is kept."""
+"""The demo's newsletters: the morning briefing and breaking-news alerts, the Ukrainian
+edition's briefing, a few readers subscribed to them, and a few days of editions in the
+archive, as if sent. Loaded once: what exists is kept."""
 
 from datetime import datetime, time, timedelta
 
@@ -10,6 +10,7 @@ from django.utils import timezone
 from articles.models import Article
 from newsletters import rendering
 from newsletters.models import Delivery, Edition, Newsletter, Subscription
+from newsletters.services import editions
 from readers.models import Reader
 
 BRIEFING = {
@@ -28,6 +29,16 @@ ALERTS = {
     "kind": Newsletter.Kind.ALERT,
     "position": 2,
 }
+BRIEFING_UK = {
+    "slug": "ranok",
+    "name": "Ранковий брифінг",
+    "description": "Головне за ніч і зранку, до сніданку, щодня о 07:00.",
+    "kind": Newsletter.Kind.DAILY,
+    "language": "uk",
+    "send_time": time(7, 0),
+    "offered_on_stories": True,
+    "position": 1,
+}
 READERS = [
     ("morgan.ashby@example.com", "Morgan Ashby"),
     ("priya.lund@example.com", "Priya Lund"),
@@ -40,22 +51,28 @@ ARCHIVED_DAYS = 4
 def load_newsletters(now=None) -> str:
     now = now or timezone.now()
     with transaction.atomic():
-        briefing, _ = Newsletter.objects.get_or_create(slug=BRIEFING["slug"], defaults=BRIEFING)
-        alerts, _ = Newsletter.objects.get_or_create(slug=ALERTS["slug"], defaults=ALERTS)
+        briefing, alerts, briefing_uk = (
+            Newsletter.objects.get_or_create(slug=fields["slug"], defaults=fields)[0]
+            for fields in (BRIEFING, ALERTS, BRIEFING_UK)
+        )
         readers = [
             Reader.objects.get_or_create(email=email, defaults={"name": name})[0]
             for email, name in READERS
         ]
         for i, reader in enumerate(readers):
-            wanted = [briefing, alerts] if i % 2 == 0 else [briefing]
+            wanted = [briefing, alerts] if i % 2 == 0 else [briefing, briefing_uk]
             for newsletter in wanted:
                 Subscription.objects.get_or_create(
                     reader=reader, newsletter=newsletter, defaults={"confirmed_at": now}
                 )
-        made = sum(_briefing(briefing, now, days_ago) for days_ago in range(1, ARCHIVED_DAYS + 1))
+        made = sum(
+            _briefing(newsletter, now, days_ago)
+            for newsletter in (briefing, briefing_uk)
+            for days_ago in range(1, ARCHIVED_DAYS + 1)
+        )
         made += _alert(alerts, now)
     return (
-        f"Demo newsletters: 2 newsletters, {len(readers)} subscribed readers, "
+        f"Demo newsletters: 3 newsletters, {len(readers)} subscribed readers, "
         f"{made} archived editions new."
     )
 
@@ -96,19 +113,22 @@ def _briefing(newsletter, now, days_ago) -> int:
     sent_at = timezone.make_aware(datetime.combine(day, newsletter.send_time))
     articles = list(
         Article.objects.published()
+        .in_edition(newsletter.language)
         .filter(published_at__lte=sent_at, published_at__gt=sent_at - timedelta(days=1))
         .newest_first()[: newsletter.story_count]
     )
     if not articles:
         return 0
-    subject = f"{newsletter.name}: {sent_at:%A} {sent_at.day} {sent_at:%B %Y}"
+    subject = editions.daily_subject(newsletter, timezone.localtime(sent_at))
     _sent(newsletter, subject, articles, sent_at, issue_date=day)
     return 1
 
 
 def _alert(newsletter, now) -> int:
-    story = Article.objects.published().filter(is_featured=True).newest_first().first()
+    featured = Article.objects.published().in_edition(newsletter.language).filter(is_featured=True)
+    story = featured.newest_first().first()
     if story is None or newsletter.editions.filter(alert_article=story).exists():
         return 0
-    _sent(newsletter, f"Breaking: {story.title}", [story], story.published_at, alert_article=story)
+    subject = editions.alert_subject(newsletter, story)
+    _sent(newsletter, subject, [story], story.published_at, alert_article=story)
     return 1

@@ -125,6 +125,16 @@ def translated(obj, field: str, fallback: bool = True):
     return getattr(obj, field) if fallback else ""
 
 
+def listed(names) -> str:
+    """Names read naturally in the active language: "A, B and C" ("А, Б та В")."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    # Translators: the end of a list of several names, "A, B and C".
+    ending = translation.gettext("{names} and {last}")
+    return ending.format(names=", ".join(names[:-1]), last=names[-1])
+
+
 # --- A page's counterparts in the other editions ------------------------------------------
 
 

@@ -7,8 +7,11 @@ mailing anyone twice (newsletters/services/sending.py; docs/newsletters.md).
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import override
 
+import editions
 from articles.models import Article
+from links import address
 from newsletters.rendering import mail_domain
 from readers.models import Reader
 
@@ -24,6 +27,10 @@ class Newsletter(models.Model):
     )
     description = models.CharField(max_length=300, help_text="Shown beside its sign-up form.")
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.DAILY)
+    language = editions.language_field(
+        "The edition it belongs to: it carries that edition's stories, is written in its "
+        "language and offered on its pages."
+    )
     send_time = models.TimeField(
         null=True,
         blank=True,
@@ -54,7 +61,8 @@ class Newsletter(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("newsletters:detail", args=[self.slug])
+        """Its archive in its own edition, whichever edition is being drawn."""
+        return address("newsletters:detail", language=self.language, slug=self.slug)
 
 
 class Subscription(models.Model):
@@ -124,7 +132,8 @@ class Edition(models.Model):
         return self.subject
 
     def get_absolute_url(self):
-        return reverse("newsletters:edition", args=[self.newsletter.slug, self.pk])
+        with override(self.newsletter.language):
+            return reverse("newsletters:edition", args=[self.newsletter.slug, self.pk])
 
     @property
     def is_archived(self):

@@ -10,6 +10,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.translation import override
+
+import editions
 
 UNSUBSCRIBE_MARK = "__UNSUBSCRIBE_URL__"
 IMAGE_WIDTH = 640
@@ -42,7 +45,8 @@ def _image(article):
         url, width, height = photo.image.url, photo.width, photo.height
     if width and height and width > IMAGE_WIDTH:
         width, height = IMAGE_WIDTH, round(height * IMAGE_WIDTH / width)
-    return {"src": absolute(url), "width": width, "height": height, "alt": photo.alt_text}
+    alt = editions.translated(photo, "alt_text")
+    return {"src": absolute(url), "width": width, "height": height, "alt": alt}
 
 
 def stories(articles):
@@ -58,9 +62,14 @@ def stories(articles):
 
 
 def render(*, newsletter, subject, articles, intro=""):
-    """(html, text) of an edition."""
+    """(html, text) of an edition, in the newsletter's language."""
+    with override(newsletter.language):
+        return _render(newsletter, subject, articles, intro)
+
+
+def _render(newsletter, subject, articles, intro):
     context = {
-        "SITE_NAME": settings.SITE_NAME,
+        "SITE_NAME": editions.site_name(newsletter.language),
         "SITE_URL": settings.SITE_URL,
         "newsletter": newsletter,
         "subject": subject,

@@ -6,6 +6,7 @@ a forged or altered one is refused.
 
 from django.core import signing
 from django.urls import reverse
+from django.utils.translation import override
 
 from .rendering import absolute
 
@@ -16,8 +17,11 @@ def key_for(reader_id: int, newsletter_id: int) -> str:
     return signing.dumps([reader_id, newsletter_id], salt=SALT, compress=True)
 
 
-def url_for(reader_id: int, newsletter_id: int) -> str:
-    return absolute(reverse("newsletters:unsubscribe", args=[key_for(reader_id, newsletter_id)]))
+def url_for(reader_id: int, newsletter) -> str:
+    """The newsletter's unsubscribe page for this reader, in its edition."""
+    with override(newsletter.language):
+        page = reverse("newsletters:unsubscribe", args=[key_for(reader_id, newsletter.pk)])
+    return absolute(page)
 
 
 def read(key: str):

@@ -10,13 +10,14 @@ its own POST. Confirmations and account changes keep Django's CSRF check.
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+import editions
 from articles.models import Article
 from pagecache import public_page
 from pagecache.keys import record
@@ -35,8 +36,11 @@ ARCHIVE_LENGTH = 30
 
 @public_page
 def newsletter_list(request):
+    """The edition's own newsletters: each is written in one edition's language."""
     record(archive.ARCHIVE_KEY)
-    newsletters = list(Newsletter.objects.filter(is_active=True))
+    editions.set_counterparts(request, editions.everywhere(request.path))
+    here = editions.current().language
+    newsletters = list(Newsletter.objects.filter(is_active=True, language=here))
     return render(request, "newsletters/list.html", {"newsletters": newsletters})
 
 
@@ -44,6 +48,8 @@ def newsletter_list(request):
 def newsletter_detail(request, slug):
     record(archive.ARCHIVE_KEY)
     newsletter = get_object_or_404(Newsletter, slug=slug)
+    if newsletter.language != editions.current().language:  # its address is in its edition
+        return redirect(newsletter, permanent=True)
     sent = newsletter.editions.filter(status=Edition.Status.SENT).only(
         "subject", "finished_at", "newsletter_id"
     )[:ARCHIVE_LENGTH]
@@ -61,6 +67,8 @@ def edition_detail(request, slug, pk):
         newsletter__slug=slug,
         status=Edition.Status.SENT,
     )
+    if edition.newsletter.language != editions.current().language:
+        return redirect(edition, permanent=True)
     stories = list(
         Article.objects.published()
         .filter(pk__in=edition.articles.values("pk"))

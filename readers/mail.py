@@ -4,13 +4,16 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
+import editions
+
 
 def absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
 def send(*, to: str, subject: str, template: str, context: dict, headers=None) -> None:
-    context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
+    # The site's name in the active language: the edition the reader came from.
+    context = {"SITE_NAME": editions.site_name(), "SITE_URL": settings.SITE_URL, **context}
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"{template}.txt", context),

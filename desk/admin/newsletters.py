@@ -39,14 +39,23 @@ class EditorsOnly:
 
 @admin.register(Newsletter)
 class NewsletterAdmin(EditorsOnly, admin.ModelAdmin):
-    list_display = ["name", "kind", "send_time", "is_active", "offered_on_stories", "subscribers"]
-    list_filter = ["kind", "is_active"]
+    list_display = [
+        "name",
+        "language",
+        "kind",
+        "send_time",
+        "is_active",
+        "offered_on_stories",
+        "subscribers",
+    ]
+    list_filter = ["language", "kind", "is_active"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     fields = [
         "name",
         "slug",
         "description",
+        "language",
         "kind",
         "send_time",
         "story_count",

@@ -58,6 +58,7 @@ def test_an_editor_defines_a_newsletter(editor):
             "name": "Evening Edition",
             "slug": "evening-edition",
             "description": "The day in review.",
+            "language": "uk",
             "kind": "daily",
             "send_time": "18:30",
             "story_count": 6,
@@ -66,7 +67,8 @@ def test_an_editor_defines_a_newsletter(editor):
         },
     )
     assert response.status_code == 302
-    assert Newsletter.objects.get(slug="evening-edition").send_time.hour == 18
+    made = Newsletter.objects.get(slug="evening-edition")
+    assert (made.send_time.hour, made.language) == (18, "uk")
 
 
 def test_a_daily_newsletter_needs_its_time(editor):

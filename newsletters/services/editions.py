@@ -3,12 +3,15 @@ sends one, a draft on an editor's request; previews and test sends of them.
 
 Each edition is rendered once, when made (newsletters/rendering.py). The database keeps
 the "once": one edition a day per briefing, one alert per story per alert newsletter.
+A newsletter belongs to one of the site's editions (`Newsletter.language`): it carries
+that edition's stories only, and its subject and mail are written in its language.
 """
 
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext, override
 
 from articles import workflow
 from articles.models import Article
@@ -27,10 +30,23 @@ def _stories_since(newsletter, now):
     since = last.created_at if last else now - timedelta(days=1)
     return list(
         Article.objects.published()
+        .in_edition(newsletter.language)
         .filter(published_at__gt=since)
         .newest_first()
         .for_listing()[: newsletter.story_count]
     )
+
+
+def daily_subject(newsletter, day) -> str:
+    """A day's subject, "The Morning Briefing: Sunday 6 December 2026", its date in the
+    newsletter's language ("…: Неділя 6 грудня 2026")."""
+    with override(newsletter.language):
+        return f"{newsletter.name}: {dateformat.format(day, 'l j E Y')}"
+
+
+def alert_subject(newsletter, article) -> str:
+    with override(newsletter.language):
+        return gettext("Breaking: {headline}").format(headline=article.title)
 
 
 def _make(newsletter, subject, articles, **fields):
@@ -64,9 +80,9 @@ def make_daily(*, newsletter: Newsletter, now=None, send=True) -> Edition | None
     articles = _stories_since(newsletter, now)
     if not articles:
         return None
-    subject = f"{newsletter.name}: {local:%A} {local.day} {local:%B %Y}"
     try:
         with transaction.atomic():
+            subject = daily_subject(newsletter, local)
             edition = _make(newsletter, subject, articles, issue_date=local.date())
             if send:
                 sending.start(edition=edition)
@@ -80,25 +96,27 @@ def make_draft(*, newsletter: Newsletter, user, now=None) -> Edition:
     if not workflow.publishes_any(user):
         raise NotAllowed("Only editors make editions.")
     now = now or timezone.now()
-    local = timezone.localtime(now)
-    subject = f"{newsletter.name}: {local:%A} {local.day} {local:%B %Y}"
+    subject = daily_subject(newsletter, timezone.localtime(now))
     return _make(newsletter, subject, _stories_since(newsletter, now))
 
 
 def send_alert(*, article: Article, user) -> list[Edition]:
-    """Send `article` as breaking news to every alert newsletter that has not had it:
-    sending a story twice sends nothing the second time. The editions started."""
+    """Send `article` as breaking news to every alert newsletter of its edition that has
+    not had it: sending a story twice sends nothing the second time. The editions
+    started."""
     if not workflow.publishes_any(user):
         raise NotAllowed("Only editors send breaking-news alerts.")
     if not article.is_published:
         raise NotAllowed("Only a published story can be sent as an alert.")
     made = []
-    for newsletter in Newsletter.objects.filter(is_active=True, kind=Newsletter.Kind.ALERT):
+    alerts = Newsletter.objects.filter(
+        is_active=True, kind=Newsletter.Kind.ALERT, language=article.language
+    )
+    for newsletter in alerts:
         try:
             with transaction.atomic():
-                edition = _make(
-                    newsletter, f"Breaking: {article.title}", [article], alert_article=article
-                )
+                subject = alert_subject(newsletter, article)
+                edition = _make(newsletter, subject, [article], alert_article=article)
                 sending.start(edition=edition)
         except IntegrityError:  # this story went out on this newsletter before
             continue

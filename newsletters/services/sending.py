@@ -94,8 +94,8 @@ def resume(*, edition: Edition) -> None:
 def message_for(
     edition: Edition, delivery: Delivery, *, subject_prefix=""
 ) -> EmailMultiAlternatives:
-    url = unsubscribe.url_for(delivery.reader_id, edition.newsletter_id)
     newsletter = edition.newsletter
+    url = unsubscribe.url_for(delivery.reader_id, newsletter)
     message = EmailMultiAlternatives(
         subject=subject_prefix + edition.subject,
         body=rendering.personalise(edition.text, url),

@@ -8,7 +8,9 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext, override
 
+import editions
 from newsletters.models import Newsletter, Subscription, Suppression
 from readers import mail, throttle, tokens
 from readers.models import Reader, Token
@@ -32,19 +34,27 @@ def request(*, request, email: str, newsletters) -> None:
         secret = tokens.issue(
             email=email, purpose=Token.Purpose.SUBSCRIBE, subject=str(newsletter.pk)
         )
-        links.append((newsletter, mail.absolute(reverse("newsletters:confirm", args=[secret]))))
+        with override(newsletter.language):  # its confirmation page in its edition
+            page = reverse("newsletters:confirm", args=[secret])
+        links.append((newsletter, mail.absolute(page)))
     if links:
-        transaction.on_commit(lambda: _send_confirmation(email, links))
+        language = get_language()  # the page's edition, where the reader signed up
+        transaction.on_commit(lambda: _send_confirmation(email, links, language))
 
 
-def _send_confirmation(email, links):
-    names = " and ".join(n.name for n, _ in links)
-    mail.send(
-        to=email,
-        subject=f"Confirm your subscription to {names}",
-        template="newsletters/mail/confirm",
-        context={"links": [{"newsletter": n, "url": url} for n, url in links]},
-    )
+def _send_confirmation(email, links, language):
+    with override(language):
+        names = editions.listed(n.name for n, _ in links)
+        mail.send(
+            to=email,
+            subject=gettext("Confirm your subscription to {names}").format(names=names),
+            template="newsletters/mail/confirm",
+            context={
+                "links": [{"newsletter": n, "url": url} for n, url in links],
+                "names": names,
+                "LANGUAGE_CODE": language,
+            },
+        )
 
 
 def confirm(*, secret: str) -> Subscription:
@@ -91,7 +101,10 @@ def set_subscriptions(*, reader: Reader, newsletters) -> None:
 
 
 def default_newsletters():
-    return list(Newsletter.objects.filter(is_active=True, offered_on_stories=True))
+    """What the sign-up box under stories subscribes to: the newsletters offered there
+    in the edition being drawn."""
+    offered = Newsletter.objects.filter(is_active=True, offered_on_stories=True)
+    return list(offered.filter(language=get_language()))
 
 
 def from_address():

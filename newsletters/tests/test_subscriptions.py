@@ -84,7 +84,7 @@ def test_junk_sign_ups_are_clear_refusals(client):
 def test_one_click_unsubscribe_is_a_post_and_acts_at_once(client):
     briefing = make_newsletter()
     (reader,) = subscribe(briefing, EMAIL)
-    path = path_of(unsubscribe.url_for(reader.pk, briefing.pk))
+    path = path_of(unsubscribe.url_for(reader.pk, briefing))
 
     assert b"Unsubscribe" in client.get(path).content  # a scanner's GET ends nothing
     assert Subscription.objects.exists()
