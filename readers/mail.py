@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils.translation import get_language, gettext, override
 
 import editions
 
@@ -13,7 +14,12 @@ def absolute(path: str) -> str:
 
 def send(*, to: str, subject: str, template: str, context: dict, headers=None) -> None:
     # The site's name in the active language: the edition the reader came from.
-    context = {"SITE_NAME": editions.site_name(), "SITE_URL": settings.SITE_URL, **context}
+    context = {
+        "SITE_NAME": editions.site_name(),
+        "SITE_URL": settings.SITE_URL,
+        "LANGUAGE_CODE": get_language(),
+        **context,
+    }
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"{template}.txt", context),
@@ -25,10 +31,12 @@ def send(*, to: str, subject: str, template: str, context: dict, headers=None) -
     message.send()
 
 
-def send_sign_in_link(*, to: str, url: str) -> None:
-    send(
-        to=to,
-        subject=f"Your sign-in link for {settings.SITE_NAME}",
-        template="readers/mail/sign_in",
-        context={"url": url},
-    )
+def send_sign_in_link(*, to: str, url: str, language: str) -> None:
+    """In `language`: the edition whose page asked for the link."""
+    with override(language):
+        send(
+            to=to,
+            subject=gettext("Your sign-in link for {site}").format(site=editions.site_name()),
+            template="readers/mail/sign_in",
+            context={"url": url},
+        )

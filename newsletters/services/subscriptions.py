@@ -52,7 +52,6 @@ def _send_confirmation(email, links, language):
             context={
                 "links": [{"newsletter": n, "url": url} for n, url in links],
                 "names": names,
-                "LANGUAGE_CODE": language,
             },
         )
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from readers import session
 from readers.models import Reader, Token
-from readers.tests.mailbox import links, path_of, text_of
+from readers.tests.mailbox import html_of, links, path_of, text_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -51,6 +51,21 @@ def test_a_reader_signs_in_with_the_link_mailed_to_them(client, mailbox):
     assert EMAIL.encode() in account.content
     assert "private" in account["Cache-Control"]
     assert Reader.objects.get().email == EMAIL
+
+
+def test_a_link_asked_for_in_the_ukrainian_edition_is_mailed_in_ukrainian(client, mailbox):
+    assert client.post("/uk/account/sign-in/", {"email": EMAIL}).status_code == 200
+
+    (message,) = mailbox.wait_for(1)
+    assert message["Subject"].strip() == "Ваше посилання для входу на Північний Леджер"
+    text, html = text_of(message), html_of(message)
+    assert "Вхід до Північний Леджер" in text
+    assert "Посилання діє один раз, 30 хвилин." in text
+    assert '<html lang="uk">' in html
+    assert "Sign in" not in text + html
+    path = sign_in_link(message)
+    assert path.startswith("/uk/account/link/")
+    assert "Натисніть кнопку" in client.get(path).content.decode()
 
 
 def test_a_link_signs_in_once(client, mailbox):
