@@ -8,7 +8,8 @@ own keys only. On the way out, `BannerMiddleware` fills it:
   keeps the page and the fragment apart, and a change to the banner purges the fragment
   alone (key `banner`, softly), so the pages stay hits;
 - for anyone else, with the banner itself, read from the cache (`current_html`: one
-  query when the cache lost it), and browsers keep that page no longer than the banner.
+  query when the cache lost it), and neither browsers nor an edge cache without ESI
+  keep that page past the banner's end (or a scheduled banner's start).
 
 Whether a banner is up is decided when it is read: it goes by itself at `shown_until`.
 """
@@ -18,13 +19,12 @@ from datetime import datetime
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.cache import get_max_age, patch_cache_control
 from django.utils.translation import get_language
 
 from articles.models.visibility import is_public
 from links import address
 from pagecache import kept
-from pagecache.edge import seconds_until
+from pagecache.edge import keep_no_longer_than
 from pagecache.keys import HEADERS
 
 from .models import Banner
@@ -106,13 +106,7 @@ class BannerMiddleware:
         if HEADERS[0] in response:
             for header in HEADERS:
                 response[header] = f"{response[header]} {BANNER}".strip()
-        _keep_no_longer_than(response, changes_at)
+        # Neither browsers nor an edge without ESI keep it past the banner's next change
+        # by the clock: nothing purges them then.
+        keep_no_longer_than(response, changes_at)
         return response
-
-
-def _keep_no_longer_than(response, moment) -> None:
-    until = seconds_until(moment)
-    if until is not None and "public" in response.get("Cache-Control", ""):
-        current_max = get_max_age(response)
-        if current_max is None or until < current_max:
-            patch_cache_control(response, max_age=until)

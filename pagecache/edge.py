@@ -19,7 +19,7 @@ from datetime import datetime
 from django.conf import settings
 from django.middleware.http import ConditionalGetMiddleware as DjangoConditionalGetMiddleware
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_max_age, patch_cache_control
 
 from . import keys
 
@@ -75,6 +75,32 @@ def make_shared(
     value = keys.header_value(names)
     for header in keys.HEADERS:
         response[header] = value
+
+
+def keep_no_longer_than(response, moment: datetime | None) -> None:
+    """Shorten a shared response's lifetimes so no fresh or background-refreshed one
+    outlives `moment`: what changes then by the clock alone, with no purge to say so (a
+    banner that ends by itself, filled into a page for a cache that does no ESI)."""
+    until = seconds_until(moment)
+    if until is None or "public" not in response.get("Cache-Control", ""):
+        return
+    browsers = get_max_age(response)
+    if browsers is None or until < browsers:
+        patch_cache_control(response, max_age=until)
+    if SURROGATE_CONTROL not in response:
+        return
+    times = {}
+    for directive in response[SURROGATE_CONTROL].split(","):
+        name, _, value = directive.strip().partition("=")
+        times[name] = value
+    fresh = min(int(times.get("max-age") or until), until)
+    times["max-age"] = str(fresh)
+    revalidate = times.get("stale-while-revalidate")
+    if revalidate:
+        times["stale-while-revalidate"] = str(min(int(revalidate), until - fresh))
+    response[SURROGATE_CONTROL] = ", ".join(
+        f"{name}={value}" if value else name for name, value in times.items()
+    )
 
 
 def is_shared(response) -> bool:

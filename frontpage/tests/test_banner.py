@@ -51,6 +51,24 @@ def test_the_banner_goes_by_itself_when_it_expires(client, story, clock):
     assert "Polls have closed" not in client.get("/news/lead/").content.decode()
 
 
+def test_an_edge_without_esi_keeps_a_page_with_the_banner_no_longer_than_the_banner(
+    client, story, settings
+):
+    """Such an edge gets the banner filled in, and no purge comes when it ends by itself:
+    its lifetimes end with the banner's."""
+    settings.EDGE_SURROGATE_CONTROL = True
+    settings.EDGE_CACHE_SECONDS, settings.EDGE_STALE_WHILE_REVALIDATE = 3600, 600
+    make_banner(text="Polls have closed", shown_until=timezone.now() + timedelta(seconds=30))
+    response = client.get("/news/lead/")
+    assert "Polls have closed" in response.content.decode()
+    assert response["Surrogate-Control"].startswith("max-age=31, stale-while-revalidate=0,")
+    assert "banner" in response["xkey"].split()
+
+    Banner.objects.all().delete()
+    response = client.get("/news/lead/")  # no banner: the edge's own lifetimes
+    assert response["Surrogate-Control"].startswith("max-age=3600, stale-while-revalidate=600,")
+
+
 def test_raising_the_banner_keeps_the_pages_own_cached_copy(
     client, story, django_assert_num_queries
 ):
