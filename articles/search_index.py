@@ -47,13 +47,39 @@ def config_for(language: str | None) -> str:
 
 
 # Editions whose words no stemmer folds, on either database (PostgreSQL's `simple`,
-# SQLite's Porter is English): a reader's words match the words they begin, so «шторм»
-# finds «шторму» and «штормом».
-MATCHED_BY_BEGINNINGS = {"uk"}
+# SQLite's Porter is English): a reader's word loses its inflected ending, if it has one,
+# and matches the words its stem begins, so «шторму» finds «шторм» and «штормом» as
+# «шторм» does. The endings are Ukrainian nouns' and adjectives' (a light stemmer: no
+# dictionary, so «Києва» still misses «Київ»).
+MATCHED_BY_BEGINNINGS = {
+    "uk": sorted(
+        {
+            *("ами", "ями", "ові", "еві", "єві", "ого", "ому", "ими", "іми"),
+            *("ів", "їв", "ах", "ях", "ам", "ям", "ом", "ем", "єм", "ою", "ею", "єю"),
+            *("ий", "ій", "ої", "их", "іх", "им", "ім"),
+            *("а", "я", "у", "ю", "і", "и", "е", "є", "о", "ї", "ь", "й"),
+        },
+        key=len,
+        reverse=True,
+    )
+}
+# A stem keeps this many letters: shorter ones begin too many unrelated words, so a word
+# of this length or less is matched whole.
+SHORTEST_STEM = 4
 
 
 def by_beginnings(language: str | None) -> bool:
     return language in MATCHED_BY_BEGINNINGS
+
+
+def beginning(word: str, language: str) -> str:
+    """What `word` is matched by in `language`'s edition: its stem, the word without its
+    longest inflected ending that leaves `SHORTEST_STEM` letters («шторму» → «шторм»)."""
+    word = word.lower()
+    for ending in MATCHED_BY_BEGINNINGS[language]:
+        if word.endswith(ending) and len(word) - len(ending) >= SHORTEST_STEM:
+            return word[: -len(ending)]
+    return word
 
 
 # The configuration of the article `a`, in SQL: its edition's.

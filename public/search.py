@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 
 from articles.models import Article
+from articles.search_index import beginning
 
 from .search_backends import backend_for, marked_snippet
 
@@ -80,17 +81,20 @@ class ParsedQuery:
         """The query in `websearch_to_tsquery` syntax, with nothing but words in it."""
         return " or ".join(" ".join(_websearch_term(t) for t in alt) for alt in self.alternatives)
 
-    def by_beginnings(self) -> str:
-        """The query in `to_tsquery` syntax, each word matching the words it begins
-        (`'шторм':*` finds «шторму», «штормом»): for an edition with no stemmer."""
+    def by_beginnings(self, language) -> str:
+        """The query in `to_tsquery` syntax, each word's stem matching the words it begins
+        (`'шторм':*` finds «шторм», «шторму», «штормом»): for `language`'s edition, which
+        has no stemmer (articles/search_index.py)."""
         return " | ".join(
-            "(" + " & ".join(_tsquery_term(t) for t in alt) + ")" for alt in self.alternatives
+            "(" + " & ".join(_tsquery_term(t, language) for t in alt) + ")"
+            for alt in self.alternatives
         )
 
-    def fts5(self, *, by_beginnings=False) -> str:
+    def fts5(self, *, beginnings_in=None) -> str:
         """The same query as an FTS5 expression: every word quoted, so none is an operator;
-        `by_beginnings`, each word also matching the words it begins."""
-        return " OR ".join(_fts5_group(alt, by_beginnings) for alt in self.alternatives)
+        `beginnings_in` an edition's language, each word's stem matching the words it
+        begins there."""
+        return " OR ".join(_fts5_group(alt, beginnings_in) for alt in self.alternatives)
 
 
 def _websearch_term(term):
@@ -99,16 +103,16 @@ def _websearch_term(term):
     return f"-{text}" if term.negated else text
 
 
-def _tsquery_term(term):
+def _tsquery_term(term, language):
     # Words are letters and digits alone (`_WORD`): quoted, none can be an operator.
-    text = " <-> ".join(f"'{word}':*" for word in term.words)
+    text = " <-> ".join(f"'{beginning(word, language)}':*" for word in term.words)
     return f"!({text})" if term.negated else f"({text})"
 
 
-def _fts5_group(terms, by_beginnings):
+def _fts5_group(terms, language):
     def phrase(term):
-        if by_beginnings:  # a phrase of word beginnings: "сильн"* + "шторм"*
-            return " + ".join(f'"{word}"*' for word in term.words)
+        if language:  # a phrase of word beginnings: "сильн"* + "шторм"*
+            return " + ".join(f'"{beginning(word, language)}"*' for word in term.words)
         return f'"{" ".join(term.words)}"'
 
     positive = " ".join(phrase(t) for t in terms if not t.negated)

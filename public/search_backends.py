@@ -41,7 +41,8 @@ class _Postgres:
         # with no stemmer matches words by their beginnings (`to_tsquery` with `:*`).
         self.config = config_for(language)
         if by_beginnings(language):
-            self.text, self.parser, search_type = parsed.by_beginnings(), "to_tsquery", "raw"
+            self.text, self.parser = parsed.by_beginnings(language), "to_tsquery"
+            search_type = "raw"
         else:
             self.text, self.parser = parsed.websearch(), "websearch_to_tsquery"
             search_type = "websearch"
@@ -91,7 +92,7 @@ class _Sqlite:
         # One table for every edition: the tokenizer folds case in any script, and the
         # edition is the articles' filter (`Article.objects.published().in_edition()`).
         # Its Porter stemmer knows English alone: other editions match word beginnings.
-        self.expression = parsed.fts5(by_beginnings=by_beginnings(language))
+        self.expression = parsed.fts5(beginnings_in=language if by_beginnings(language) else None)
 
     def matching(self, articles):
         return articles.filter(

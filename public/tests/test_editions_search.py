@@ -66,7 +66,7 @@ def test_ukrainian_phrases_with_apostrophes_are_found(client):
 @pytest.mark.usefixtures("stories")
 def test_a_ukrainian_word_finds_the_words_it_begins(client):
     """No stemmer for Ukrainian on either database: «шторм» finds «шторму» and «штормом»
-    by their beginning, in words, exclusions and phrases alike."""
+    by their beginning, and «шторму» by its stem, in words, exclusions and phrases alike."""
     make_article(title="Шторм минув", slug="shtorm", language="uk", body="Після шторму тихо.")
     make_article(title="Рибалки чекають", slug="rybalky", language="uk", body="Перед штормом.")
 
@@ -74,6 +74,10 @@ def test_a_ukrainian_word_finds_the_words_it_begins(client):
     assert find(client, "шторм -рибалки", "/uk") == ["Шторм минув"]
     assert find(client, '"перед шторм"', "/uk") == ["Рибалки чекають"]
     assert find(client, "штормовий", "/uk") == []  # a longer word begins with none of them
+    # An inflected word loses its ending: its other forms are found too.
+    assert sorted(find(client, "шторму", "/uk")) == ["Рибалки чекають", "Шторм минув"]
+    assert find(client, "рибалок", "/uk") == []  # no dictionary: «рибалк» begins none
+    assert find(client, '"перед штормами"', "/uk") == ["Рибалки чекають"]
     # English keeps its stemmer: a word's beginning alone is no match there.
     assert find(client, "harb") == []
 

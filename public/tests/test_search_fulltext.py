@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article
+from articles.search_index import beginning
 from articles.tests.factories import DRAFT, make_article, make_tag
 from authors.tests.factories import make_author
 from public import search, search_backends
@@ -65,8 +66,25 @@ def test_query_syntax_is_read_into_words_phrases_exclusions_and_alternatives():
 
 def test_a_query_by_word_beginnings_keeps_its_phrases_exclusions_and_alternatives():
     parsed = parse_query('"сильний шторм" -дощ or вітер')
-    assert parsed.by_beginnings() == ("(('сильний':* <-> 'шторм':*) & !('дощ':*)) | (('вітер':*))")
-    assert parsed.fts5(by_beginnings=True) == ('("сильний"* + "шторм"* NOT "дощ"*) OR ("вітер"*)')
+    assert parsed.by_beginnings("uk") == "(('сильн':* <-> 'шторм':*) & !('дощ':*)) | (('вітер':*))"
+    assert parsed.fts5(beginnings_in="uk") == '("сильн"* + "шторм"* NOT "дощ"*) OR ("вітер"*)'
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("шторму", "шторм"),
+        ("Штормом", "шторм"),
+        ("виборів", "вибор"),
+        ("гавані", "гаван"),
+        ("сильного", "сильн"),
+        ("рада", "рада"),  # four letters: matched whole
+        ("міст", "міст"),
+        ("NATO", "nato"),
+    ],
+)
+def test_a_ukrainian_word_is_matched_by_its_stem(word, stem):
+    assert beginning(word, "uk") == stem
 
 
 @pytest.mark.parametrize(
