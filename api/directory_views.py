@@ -89,8 +89,9 @@ class TagList(ContentView):
     def get(self, request):
         page = id_page(request, public_tags())
         # A tag turns public or not with a story filed under it: that change empties the
-        # search form's topics, the same list.
-        record(freshness.SEARCH, *(freshness.tag(t.pk) for t in page.items))
+        # search form's topics of the story's edition, and this list has every edition's.
+        record(*freshness.every_edition(freshness.SEARCH))
+        record(*(freshness.tag(t.pk) for t in page.items))
         return Response(
             {"results": TagSerializer(page.items, many=True).data, "next": next_url(request, page)}
         )
@@ -104,7 +105,7 @@ class TagDetail(ContentView):
     )
     def get(self, request, slug):
         tag = get_object_or_404(public_tags(), slug=slug)
-        record(freshness.SEARCH, freshness.tag(tag.pk))
+        record(*freshness.every_edition(freshness.SEARCH), freshness.tag(tag.pk))
         return Response(
             {**TagSerializer(tag).data, "stories_url": f"{api_url('stories')}?tag={tag.slug}"}
         )
@@ -162,7 +163,8 @@ class Search(ContentView):
             language=language,
         )
         prefetch_related_objects(results.items, tags_prefetch())
-        record(freshness.SEARCH, *map(freshness.story, results.items))
+        record(freshness.in_edition(freshness.SEARCH, language))
+        record(*map(freshness.story, results.items))
         page = ApiPage(results.items, str(results.next_start) if results.has_next else None)
         return Response(
             {

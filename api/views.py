@@ -61,10 +61,10 @@ class StoryList(ContentView):
         if tag_slug is not None:
             tag = get_object_or_404(public_tags(language=language), slug=tag_slug)
             options = {"walk": edition.filter(tags=tag)}
-            record(freshness.tag(tag.pk), freshness.tag_list(tag.pk))
+            record(freshness.tag(tag.pk), freshness.tag_list(tag.pk, language))
         if author_slug is not None:
             author = get_object_or_404(Author, slug=author_slug)
-            record(freshness.author(author.pk), freshness.author_list(author.pk))
+            record(freshness.author(author.pk), freshness.author_list(author.pk, language))
             if tag_slug is None:  # an author's own index of bylines, as their page walks
                 bylines = Authorship.objects.published().filter(
                     author=author, article__language=language

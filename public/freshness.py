@@ -41,7 +41,8 @@ BANNER = front_banner.BANNER  # the breaking-news banner, on every page (frontpa
 
 
 def in_edition(key: str, language: str | None = None) -> str:
-    """An edition's own copy of a list's key (`NEWS`, `HOME`, `SIDEBAR`): the lists of
+    """An edition's own copy of a list's key (`NEWS`, `HOME`, `SIDEBAR`, `SEARCH`, a
+    tag's or an author's list): the lists of
     `language`'s edition (the one being drawn by default) show its stories alone, so a
     story's publication empties its edition's lists and leaves the others'. The default
     edition's keys are the bare names they always were."""
@@ -61,14 +62,22 @@ def tag(pk) -> str:
     return f"tag-{pk}"
 
 
-def tag_list(pk) -> str:
-    """The stories filed under a tag: its page, every "Show More" page, its feed."""
-    return f"list-tag-{pk}"
+def every_edition(key: str) -> set[str]:
+    """An edition's key (`in_edition`) in every edition: for what all of them show (a
+    tag renamed, an author removed)."""
+    return {in_edition(key, language) for language, _name in settings.LANGUAGES}
 
 
-def author_list(pk) -> str:
-    """One journalist's stories: their page's list, every "Show More" page, their feed."""
-    return f"list-author-{pk}"
+def tag_list(pk, language: str | None = None) -> str:
+    """The stories filed under a tag in an edition (`in_edition`): its page, every "Show
+    More" page, its feed."""
+    return in_edition(f"list-tag-{pk}", language)
+
+
+def author_list(pk, language: str | None = None) -> str:
+    """One journalist's stories in an edition (`in_edition`): their page's list, every
+    "Show More" page, their feed."""
+    return in_edition(f"list-author-{pk}", language)
 
 
 def story(item) -> set[str]:

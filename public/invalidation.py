@@ -1,13 +1,16 @@
 """Which keys each change affects: one receiver per change, for the models pages show
 (connected by `connect()`, from the app's `ready`), each calling `pagecache.invalidate`
-with the keys of public/freshness.py that the change affects.
+with the keys of public/freshness.py that the change affects. What they ask the database
+to know it (is the story among its edition's newest, a tag's one public story there) is
+in public/affected.py.
 
 What each change empties:
 
 - publish, schedule or reschedule: the story; home, the news feed, its tags' and authors'
-  lists, sitemaps, search; the sidebar (soft) when the story is among its newest; the
-  masthead (soft) when it is the first public story of a section's tag; and, at the
-  origin only, the time of the next scheduled publication.
+  lists, sitemaps, search (lists and search: its edition's alone); the sidebar (soft)
+  when the story is among its newest; the masthead (soft) when it is the first public
+  story of a section's tag; and, at the origin only, the time of the next scheduled
+  publication.
 - update, correction, slug change: the story (every page and list showing it), sitemaps,
   search; the sidebar (soft) when the story is among its newest. A correction also
   empties the corrections feed.
@@ -16,7 +19,9 @@ What each change empties:
   withdrawn story must go at once).
 - a byline added or removed: the story, and that author's list.
 - a tag added or removed: the story, that tag's list, search (its form lists the public
-  tags) and sitemaps; the masthead when that makes a section's tag public or not.
+  tags) and sitemaps; when that makes the tag public or not in the story's edition, the
+  tag's list in every edition (its pages name each other) and, for a section's tag, the
+  masthead. Publishing or withdrawing a story does the same for its tags.
 - an author's name, role, bio or portrait: the author (every page showing them), /authors/.
 - a tag renamed: the tag (every page showing it), search, sitemaps, and the masthead if
   it is a section; deleted: also its list.
@@ -38,7 +43,7 @@ What each change empties:
 Drafts and stories in review are on no public page: changing them empties nothing.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_save
 from taggit.models import Tag
 
@@ -50,12 +55,13 @@ from articles.models import (
     LiveEntry,
     LiveEntryAuthorship,
     TaggedArticle,
-    public_story_tagged,
 )
 from articles.signals import stories_rerendered
 from authors.models import Author
 from frontpage.models import Banner, Layout, Slot, Zone
 
+from . import affected
+from .affected import PUBLISHED
 from .freshness import (
     AUTHORS,
     BANNER,
@@ -67,63 +73,16 @@ from .freshness import (
     SCHEDULE,
     SEARCH,
     SIDEBAR,
-    SIDEBAR_ITEMS,
     SITEMAPS,
     article,
     author,
     author_list,
+    every_edition,
     in_edition,
     tag,
     tag_list,
 )
 from .models import Section
-
-PUBLISHED = Article.Status.PUBLISHED
-
-
-def _in_sidebar(story) -> bool:
-    """Whether the story is, was or will be among the newest the "News Feed" column of its
-    edition shows (another edition's column lists its own stories)."""
-    if story.published_at is None:
-        return False
-    newest_others = (
-        Article.objects.published()
-        .in_edition(story.language)
-        .exclude(pk=story.pk)
-        .newest_first()
-        .values_list("published_at", flat=True)
-    )
-    last_shown = newest_others[SIDEBAR_ITEMS - 1 : SIDEBAR_ITEMS].first()
-    return last_shown is None or story.published_at >= last_shown
-
-
-def _is_on_public_pages(article_id) -> bool:
-    """Published, or scheduled: a scheduled story's lists must expire by its time."""
-    return Article.objects.filter(pk=article_id, status=PUBLISHED).exists()
-
-
-def _shows_or_hides_a_section(article_id, tag_ids, language) -> bool:
-    """Whether the story is the one public story of its edition (`language`) filed under
-    a masthead section's tag (of `tag_ids`): publishing or withdrawing it, or filing it
-    there or taking it out, shows or hides that section in its edition's masthead
-    (`SectionQuerySet.for_masthead`)."""
-    others = public_story_tagged(OuterRef("tag"), language).exclude(content_object_id=article_id)
-    return Section.objects.filter(tag__in=tag_ids).exclude(Exists(others)).exists()
-
-
-def _group_of(story, before) -> list[int]:
-    """The other stories of the story's translation group (editions/): its source and
-    the source's other translations, or its own translations; the group it left too."""
-    sources = {story.translation_of_id, (before or {}).get("translation_of")} - {None}
-    sources.add(story.pk)
-    members = Article.objects.filter(Q(pk__in=sources) | Q(translation_of__in=sources))
-    return [pk for pk in members.values_list("pk", flat=True) if pk != story.pk]
-
-
-def _lists_of(story) -> set[str]:
-    tag_ids = TaggedArticle.objects.filter(content_object=story).values_list("tag_id", flat=True)
-    author_ids = Authorship.objects.filter(article=story).values_list("author_id", flat=True)
-    return {*map(tag_list, tag_ids), *map(author_list, author_ids)}
 
 
 def article_saving(sender, instance, raw=False, **kwargs):
@@ -147,26 +106,34 @@ def article_saved(sender, instance, raw=False, **kwargs):
     is_public = instance.status == PUBLISHED
     if not (was_public or is_public):
         return
-    hard = {article(instance.pk), SITEMAPS, SEARCH}
+    language = instance.language  # the edition whose lists and search it is in
+    hard = {article(instance.pk), SITEMAPS, in_edition(SEARCH, language)}
     soft = set()
-    language = instance.language  # the edition whose lists it is in
     moved = was_public != is_public or before["published_at"] != instance.published_at
     if is_public and moved:  # published, scheduled or rescheduled: it joins lists
-        hard |= {in_edition(HOME, language), in_edition(NEWS, language), *_lists_of(instance)}
-    if _in_sidebar(instance):
+        hard |= {
+            in_edition(HOME, language),
+            in_edition(NEWS, language),
+            *affected.lists_of(instance, language),
+        }
+    if affected.in_sidebar(instance):
         (soft if is_public else hard).add(in_edition(SIDEBAR, language))
-    tag_ids = TaggedArticle.objects.filter(content_object=instance).values("tag_id")
-    if was_public != is_public and _shows_or_hides_a_section(
-        instance.pk, tag_ids, instance.language
-    ):
-        (soft if is_public else hard).add(MASTHEAD)
+    if was_public != is_public:
+        tag_ids = TaggedArticle.objects.filter(content_object=instance).values("tag_id")
+        turned = affected.tags_turned(instance.pk, tag_ids, language)
+        if MASTHEAD in turned:
+            (soft if is_public else hard).add(MASTHEAD)
+        hard |= turned - {MASTHEAD}
     if was_public and before["language"] != language:
         # Moved to another edition: it leaves the lists of the one it was in.
         old = before["language"]
-        hard |= {in_edition(HOME, old), in_edition(NEWS, old), in_edition(SIDEBAR, old)}
+        hard |= {in_edition(key, old) for key in (HOME, NEWS, SIDEBAR, SEARCH)}
+        # Its tags' pages in every edition: their public stories moved between editions.
+        for code, _name in settings.LANGUAGES:
+            hard |= affected.lists_of(instance, code)
     if before is None or was_public != is_public or before["slug"] != instance.slug:
         # Its group's pages name it (`hreflang`, the language switch): they change too.
-        hard |= set(map(article, _group_of(instance, before)))
+        hard |= set(map(article, affected.translation_group(instance, before)))
     if was_public != is_public and Banner.objects.filter(article=instance).exists():
         soft.add(BANNER)  # its link comes or goes
     pagecache.invalidate(hard, soft=soft)
@@ -177,8 +144,8 @@ def article_saved(sender, instance, raw=False, **kwargs):
 def article_deleted(sender, instance, **kwargs):
     if instance.status != PUBLISHED:
         return
-    hard = {article(instance.pk), SITEMAPS, SEARCH}
-    if _in_sidebar(instance):
+    hard = {article(instance.pk), SITEMAPS, in_edition(SEARCH, instance.language)}
+    if affected.in_sidebar(instance):
         hard.add(in_edition(SIDEBAR, instance.language))
     pagecache.invalidate(hard)
     if instance.is_scheduled:
@@ -186,25 +153,37 @@ def article_deleted(sender, instance, **kwargs):
 
 
 def byline_changed(sender, instance, raw=False, **kwargs):
-    if not raw and _is_on_public_pages(instance.article_id):
-        pagecache.invalidate([article(instance.article_id), author_list(instance.author_id)])
+    if raw:
+        return
+    language = affected.edition_if_on_public_pages(instance.article_id)
+    if language is not None:
+        lists = author_list(instance.author_id, language)
+        pagecache.invalidate([article(instance.article_id), lists])
 
 
 def tagging_changed(sender, instance, raw=False, **kwargs):
     article_id = instance.content_object_id
-    if raw or not _is_on_public_pages(article_id):
+    language = None if raw else affected.edition_if_on_public_pages(article_id)
+    if language is None:
         return
-    # The tag may become public or stop being so: the search form's topics, the sitemaps.
-    hard = {article(article_id), tag_list(instance.tag_id), SEARCH, SITEMAPS}
+    # The tag may become public or stop being so in the story's edition: its search
+    # form's topics, the sitemaps.
+    hard = {
+        article(article_id),
+        tag_list(instance.tag_id, language),
+        in_edition(SEARCH, language),
+        SITEMAPS,
+    }
     soft = set()
-    language = Article.objects.filter(pk=article_id).values_list("language", flat=True).first()
-    if _shows_or_hides_a_section(article_id, [instance.tag_id], language):
+    turned = affected.tags_turned(article_id, [instance.tag_id], language)
+    if MASTHEAD in turned:
         (hard if kwargs["signal"] is post_delete else soft).add(MASTHEAD)
+    hard |= turned - {MASTHEAD}
     pagecache.invalidate(hard, soft=soft)
 
 
 def correction_changed(sender, instance, raw=False, **kwargs):
-    if not raw and _is_on_public_pages(instance.article_id):
+    if not raw and affected.is_on_public_pages(instance.article_id):
         pagecache.invalidate([article(instance.article_id), CORRECTIONS])
 
 
@@ -214,7 +193,8 @@ def author_saved(sender, instance, created=False, raw=False, **kwargs):
 
 
 def author_deleted(sender, instance, **kwargs):
-    pagecache.invalidate([AUTHORS, author(instance.pk), author_list(instance.pk)])
+    lists = {author_list(instance.pk, language) for language, _name in settings.LANGUAGES}
+    pagecache.invalidate([AUTHORS, author(instance.pk), *lists])
 
 
 def tag_saved(sender, instance, created=False, raw=False, **kwargs):
@@ -222,12 +202,14 @@ def tag_saved(sender, instance, created=False, raw=False, **kwargs):
         in_masthead = Section.objects.filter(tag=instance).exists()
         # Its name is in the search form's topics, its address in the sitemaps.
         pagecache.invalidate(
-            [tag(instance.pk), SEARCH, SITEMAPS], soft=[MASTHEAD] if in_masthead else []
+            [tag(instance.pk), *every_edition(SEARCH), SITEMAPS],
+            soft=[MASTHEAD] if in_masthead else [],
         )
 
 
 def tag_deleted(sender, instance, **kwargs):
-    pagecache.invalidate([tag(instance.pk), tag_list(instance.pk), SEARCH, SITEMAPS])
+    lists = {tag_list(instance.pk, language) for language, _name in settings.LANGUAGES}
+    pagecache.invalidate([tag(instance.pk), *lists, *every_edition(SEARCH), SITEMAPS])
 
 
 def section_changed(sender, instance, raw=False, **kwargs):
@@ -244,7 +226,7 @@ def _live_story_changed(article_id):
         .first()
     )
     if found is not None:
-        sidebar = [in_edition(SIDEBAR, found.language)] if _in_sidebar(found) else []
+        sidebar = [in_edition(SIDEBAR, found.language)] if affected.in_sidebar(found) else []
         pagecache.invalidate([article(found.pk)], soft=sidebar)
 
 
@@ -264,10 +246,12 @@ def live_byline_changed(sender, instance, raw=False, **kwargs):
 def rerendered(sender, article_ids, **kwargs):
     """A placed photo's change rewrote these stories' HTML and search entries."""
     public = Article.objects.filter(pk__in=article_ids, status=PUBLISHED).values_list(
-        "pk", flat=True
+        "pk", "language"
     )
     if public:
-        pagecache.invalidate([*map(article, public), SEARCH])
+        pagecache.invalidate(
+            [*(article(pk) for pk, _ in public), *{in_edition(SEARCH, lang) for _, lang in public}]
+        )
 
 
 def front_page_changed(sender, instance, raw=False, **kwargs):

@@ -76,9 +76,9 @@ NOTES = {
 
 # Not behind the page cache: every distinct query would take a cache entry of its own.
 # An edge cache may keep results until a story is published, changed or withdrawn.
-@edge_page(freshness.SEARCH)
+@edge_page()
 def search(request):
-    record(freshness.in_edition(freshness.SIDEBAR))
+    record(freshness.in_edition(freshness.SEARCH), freshness.in_edition(freshness.SIDEBAR))
     query, notes = clean_query(request.GET.get("q", ""))
     form = SearchForm(request.GET)
     form.is_valid()
@@ -121,6 +121,7 @@ def search(request):
         .only("name", "slug", "translation__name_uk"),
         # The topics change when a scheduled story goes live: so does the form's kept copy.
         "topics_until": freshness.next_publication(),
+        "topics_key": freshness.in_edition(freshness.SEARCH),  # this edition's public tags
         "authors": Author.objects.order_by("name").only("name", "slug", "name_uk"),
         "item_template": "articles/includes/search_result.html",
     }

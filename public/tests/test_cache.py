@@ -344,6 +344,31 @@ def test_editing_an_old_story_leaves_another_storys_cached_page_served_without_a
     assert "Harbour dues" not in html
 
 
+def test_a_story_of_one_edition_leaves_the_other_editions_tag_page_cached(
+    client, story, editor, django_assert_num_queries
+):
+    # Politics is public in both editions already: a new story does not change whether
+    # the English page names a Ukrainian one.
+    make_article(title="Раніше", slug="ranishe", language="uk", tags=["Politics"])
+    first = client.get("/tags/politics/")
+    ukrainian = make_article(
+        title="Вибори",
+        slug="vybory",
+        language="uk",
+        status=DRAFT,
+        published_at=None,
+        tags=["Politics"],
+        authors=[make_author()],
+    )
+
+    workflow.publish(article=ukrainian, user=editor)
+
+    with django_assert_num_queries(0):
+        again = client.get("/tags/politics/")
+    assert again.content == first.content
+    assert 'href="/uk/news/vybory/"' in client.get("/uk/tags/politics/").text  # its own
+
+
 def test_a_new_story_empties_the_lists_it_joins(client, story, editor):
     assert "fresh" not in list_slugs(client.get("/tags/politics/").content)
     fresh = make_article(

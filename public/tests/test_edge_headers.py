@@ -104,6 +104,26 @@ def test_each_public_page_names_what_it_shows_in_surrogate_keys(client, story, u
     assert response["Surrogate-Key"] == response["xkey"]  # the same keys, for Fastly
 
 
+def test_the_ukrainian_edition_lists_carry_keys_of_their_own(client, story):
+    _, ann, politics, _ = story
+    make_article(slug="vybory", language="uk", authors=[ann], tags=[politics])
+    keys = {
+        url: xkeys(client.get(url))
+        for url in (
+            "/uk/tags/politics/",
+            "/uk/authors/ann-lee/",
+            "/uk/tags/politics/rss/",
+            "/uk/search/?q=x",
+        )
+    }
+    assert f"list-tag-{politics.pk}-uk" in keys["/uk/tags/politics/"]
+    assert f"list-tag-{politics.pk}-uk" in keys["/uk/tags/politics/rss/"]
+    assert f"list-author-{ann.pk}-uk" in keys["/uk/authors/ann-lee/"]
+    assert "list-search-uk" in keys["/uk/search/?q=x"]
+    english = {f"list-tag-{politics.pk}", f"list-author-{ann.pk}", "list-search"}
+    assert not english & set().union(*keys.values())
+
+
 @pytest.mark.parametrize("url", PAGES)
 def test_each_public_page_tells_the_edge_cache_how_long_it_may_keep_it(client, story, url):
     response = client.get(url)

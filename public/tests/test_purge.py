@@ -132,6 +132,9 @@ def test_publishing_purges_the_story_and_every_list_it_joins(edge, committed, ed
         f"list-author-{ann.pk}",
         "sitemaps",
         "list-search",
+        # Its tags' first public story: their Ukrainian pages now name the English ones.
+        f"list-tag-{politics.pk}-uk",
+        f"list-tag-{health.pk}-uk",
     }
     assert edge.soft_keys() == {"sidebar"}
     assert len(edge.purges) == 1  # one request for the whole change
@@ -223,8 +226,8 @@ def test_a_tag_rename_purges_that_tag(edge, committed, clock):
         politics.name = "Politics and power"
         politics.save()
 
-    # Its name is in the search form's topics; its address in the sitemaps.
-    assert edge.purged() == {f"tag-{politics.pk}", "list-search", "sitemaps"}
+    # Its name is in every edition's search form's topics; its address in the sitemaps.
+    assert edge.purged() == {f"tag-{politics.pk}", "list-search", "list-search-uk", "sitemaps"}
 
 
 def test_a_new_byline_purges_the_story_and_that_authors_list(edge, committed, clock):
@@ -238,7 +241,8 @@ def test_a_new_byline_purges_the_story_and_that_authors_list(edge, committed, cl
 
 
 def test_a_tag_filed_on_a_public_story_purges_its_list_search_and_sitemaps(edge, committed, clock):
-    """The tag may be public from now on: the search form lists it, the sitemaps too."""
+    """The tag may be public from now on: the search form lists it, the sitemaps too, and
+    the tag's page in the other edition names this one (`hreflang`)."""
     article = make_article(slug="lead")
     economy = make_tag("Economy")
 
@@ -248,6 +252,7 @@ def test_a_tag_filed_on_a_public_story_purges_its_list_search_and_sitemaps(edge,
     assert edge.purged() == {
         f"article-{article.pk}",
         f"list-tag-{economy.pk}",
+        f"list-tag-{economy.pk}-uk",
         "list-search",
         "sitemaps",
     }
@@ -427,7 +432,9 @@ def test_deleting_a_tag_purges_its_pages(edge, committed, clock):
     assert edge.purged() == {
         f"tag-{economy.pk}",
         f"list-tag-{economy.pk}",
+        f"list-tag-{economy.pk}-uk",
         "list-search",
+        "list-search-uk",
         "sitemaps",
     }
 
@@ -451,7 +458,7 @@ def test_renaming_a_section_tag_purges_the_tag_and_the_masthead(edge, committed,
         climate.name = "Climate and energy"
         climate.save()
 
-    assert edge.purged() == {f"tag-{climate.pk}", "list-search", "sitemaps"}
+    assert edge.purged() == {f"tag-{climate.pk}", "list-search", "list-search-uk", "sitemaps"}
     assert edge.soft_keys() == {"masthead"}
 
 
@@ -594,3 +601,32 @@ def test_a_ukrainian_story_outside_its_sidebar_leaves_it_alone(edge, committed, 
         old.save()
 
     assert edge.soft_keys() == set()
+
+
+def test_a_ukrainian_story_purges_its_edition_tag_author_and_search_keys_alone(
+    edge, committed, editor, newsroom
+):
+    _, ann, politics, _ = newsroom
+    make_article(title="Раніше", slug="ranishe", language="uk", tags=[politics])
+    story = make_article(
+        title="Вибори",
+        slug="vybory",
+        language="uk",
+        status="draft",
+        published_at=None,
+        authors=[ann],
+        tags=[politics],
+    )
+
+    with committed():
+        workflow.publish(article=story, user=editor)
+
+    purged = edge.purged()
+    assert {
+        f"list-tag-{politics.pk}-uk",
+        f"list-author-{ann.pk}-uk",
+        "list-search-uk",
+        "sitemaps",  # one set for the site: an English page names its translations there
+    } <= purged
+    english = {f"list-tag-{politics.pk}", f"list-author-{ann.pk}", "list-search"}
+    assert not english & purged
