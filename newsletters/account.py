@@ -1,16 +1,27 @@
 """What newsletters add to a reader's account page and data export (readers/account.py)."""
 
+from django.utils.translation import get_language
+
 from readers import account
 
 from .models import Delivery, Newsletter, Subscription
 
 
 def _section(reader):
+    """Every edition's newsletters (one account reads both), the page's edition's first;
+    another edition's marked with its language, for screen readers."""
     subscribed = set(reader.subscriptions.values_list("newsletter_id", flat=True))
+    here = get_language()
+    active = Newsletter.objects.filter(is_active=True)
+    newsletters = sorted(active, key=lambda n: n.language != here)  # stable: in their order
     return {
         "newsletters": [
-            {"newsletter": n, "subscribed": n.pk in subscribed}
-            for n in Newsletter.objects.filter(is_active=True)
+            {
+                "newsletter": n,
+                "subscribed": n.pk in subscribed,
+                "lang": n.language if n.language != here else "",
+            }
+            for n in newsletters
         ]
     }
 

@@ -24,6 +24,21 @@ def test_a_reader_chooses_their_newsletters_on_the_account_page():
     assert list(Subscription.objects.values_list("newsletter__slug", flat=True)) == [alerts.slug]
 
 
+def test_the_account_page_lists_its_edition_newsletters_first_and_marks_the_others():
+    make_newsletter(name="Ранковий брифінг", slug="ranok", language="uk", position=0)
+    make_newsletter(position=1)
+    (reader,) = subscribe(make_alerts(position=2), "ada@example.net")
+    browser = signed_in_client(reader)
+
+    english = browser.get("/account/").content.decode()
+    assert english.index('id="nl-the-morning-briefing"') < english.index('id="nl-ranok"')
+    assert '<label for="nl-ranok" lang="uk">Ранковий брифінг</label>' in english
+    assert '<label for="nl-the-morning-briefing">' in english
+    ukrainian = browser.get("/uk/account/").content.decode()
+    assert ukrainian.index('id="nl-ranok"') < ukrainian.index('id="nl-the-morning-briefing"')
+    assert '<label for="nl-the-morning-briefing" lang="en-gb">' in ukrainian
+
+
 def test_choosing_newsletters_needs_a_signed_in_reader(client):
     make_newsletter()
     assert (
