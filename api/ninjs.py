@@ -2,13 +2,12 @@
 whose systems already read it. Built from the same row and joins as the API's story."""
 
 from django.conf import settings
-from django.utils import translation
 from rest_framework import serializers
 
 import editions
 
 from .addresses import absolute
-from .serializers import PhotoSerializer, edition_prefix
+from .serializers import PhotoSerializer, edition_prefix, in_story_language
 
 
 def _text(value, role=None, contenttype="text/plain"):
@@ -44,13 +43,9 @@ def _picture(photo):
     return picture
 
 
+@in_story_language
 def document(story):
     """The story in its edition's language, its tags', byline's and photo's words too."""
-    with translation.override(story.language):
-        return _document(story)
-
-
-def _document(story):
     when = serializers.DateTimeField()
     item = {
         "uri": absolute(story.get_absolute_url()),

@@ -29,13 +29,14 @@ def edition_prefix(language: str) -> str:
         return ""
 
 
-def in_story_language(to_representation):
-    """Write a story with its edition's language active, for `editions.translated`."""
+def in_story_language(write):
+    """Write a story (the last argument) with its edition's language active, for
+    `editions.translated`: a serializer's `to_representation`, ninjs's `document`."""
 
-    @functools.wraps(to_representation)
-    def written(self, story):
-        with translation.override(story.language):
-            return to_representation(self, story)
+    @functools.wraps(write)
+    def written(*args):
+        with translation.override(args[-1].language):
+            return write(*args)
 
     return written
 

@@ -6,8 +6,6 @@ mailing anyone twice (newsletters/services/sending.py; docs/newsletters.md).
 """
 
 from django.db import models
-from django.urls import reverse
-from django.utils.translation import override
 
 import editions
 from articles.models import Article
@@ -132,8 +130,10 @@ class Edition(models.Model):
         return self.subject
 
     def get_absolute_url(self):
-        with override(self.newsletter.language):
-            return reverse("newsletters:edition", args=[self.newsletter.slug, self.pk])
+        newsletter = self.newsletter
+        return address(
+            "newsletters:edition", language=newsletter.language, slug=newsletter.slug, pk=self.pk
+        )
 
     @property
     def is_archived(self):

@@ -5,8 +5,8 @@ a forged or altered one is refused.
 """
 
 from django.core import signing
-from django.urls import reverse
-from django.utils.translation import override
+
+from links import address
 
 from .rendering import absolute
 
@@ -19,9 +19,8 @@ def key_for(reader_id: int, newsletter_id: int) -> str:
 
 def url_for(reader_id: int, newsletter) -> str:
     """The newsletter's unsubscribe page for this reader, in its edition."""
-    with override(newsletter.language):
-        page = reverse("newsletters:unsubscribe", args=[key_for(reader_id, newsletter.pk)])
-    return absolute(page)
+    key = key_for(reader_id, newsletter.pk)
+    return absolute(address("newsletters:unsubscribe", language=newsletter.language, key=key))
 
 
 def read(key: str):

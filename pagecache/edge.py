@@ -45,17 +45,22 @@ def edge_lifetimes(until_deadline: int | None) -> dict[str, int]:
     Fresh time plus stale-while-revalidate time never pass it; a page served stale
     because the site is failing may (stale-if-error): better than an error.
     """
-    budget = until_deadline
-    shared = settings.EDGE_CACHE_SECONDS
-    revalidate = settings.EDGE_STALE_WHILE_REVALIDATE
-    if budget is not None:
-        shared = min(shared, budget)
-        revalidate = min(revalidate, budget - shared)
+    shared, revalidate = _within(
+        until_deadline, settings.EDGE_CACHE_SECONDS, settings.EDGE_STALE_WHILE_REVALIDATE
+    )
     return {
         "max-age": shared,
         "stale-while-revalidate": revalidate,
         "stale-if-error": settings.EDGE_STALE_IF_ERROR,
     }
+
+
+def _within(budget: int | None, fresh: int, revalidate: int) -> tuple[int, int]:
+    """Fresh and stale-while-revalidate seconds that together never pass `budget`."""
+    if budget is None:
+        return fresh, revalidate
+    fresh = min(fresh, budget)
+    return fresh, min(revalidate, budget - fresh)
 
 
 def make_shared(
@@ -93,11 +98,10 @@ def keep_no_longer_than(response, moment: datetime | None) -> None:
     for directive in response[SURROGATE_CONTROL].split(","):
         name, _, value = directive.strip().partition("=")
         times[name] = value
-    fresh = min(int(times.get("max-age") or until), until)
-    times["max-age"] = str(fresh)
-    revalidate = times.get("stale-while-revalidate")
-    if revalidate:
-        times["stale-while-revalidate"] = str(min(int(revalidate), until - fresh))
+    fresh, revalidate = _within(
+        until, int(times.get("max-age") or until), int(times.get("stale-while-revalidate") or 0)
+    )
+    times["max-age"], times["stale-while-revalidate"] = str(fresh), str(revalidate)
     response[SURROGATE_CONTROL] = ", ".join(
         f"{name}={value}" if value else name for name, value in times.items()
     )

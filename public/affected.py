@@ -66,11 +66,11 @@ def translation_group(story, before) -> list[int]:
     return [pk for pk in members.values_list("pk", flat=True) if pk != story.pk]
 
 
-def lists_of(story, language) -> set[str]:
-    """The lists of its tags and authors in `language`'s edition."""
+def lists_of(story, *languages) -> set[str]:
+    """The lists of its tags and authors in each of these editions."""
     tag_ids = TaggedArticle.objects.filter(content_object=story).values_list("tag_id", flat=True)
     author_ids = Authorship.objects.filter(article=story).values_list("author_id", flat=True)
     return {
-        *(tag_list(pk, language) for pk in tag_ids),
-        *(author_list(pk, language) for pk in author_ids),
+        *(tag_list(pk, language) for pk in tag_ids for language in languages),
+        *(author_list(pk, language) for pk in author_ids for language in languages),
     }

@@ -129,8 +129,7 @@ def article_saved(sender, instance, raw=False, **kwargs):
         old = before["language"]
         hard |= {in_edition(key, old) for key in (HOME, NEWS, SIDEBAR, SEARCH)}
         # Its tags' pages in every edition: their public stories moved between editions.
-        for code, _name in settings.LANGUAGES:
-            hard |= affected.lists_of(instance, code)
+        hard |= affected.lists_of(instance, *(code for code, _name in settings.LANGUAGES))
     if before is None or was_public != is_public or before["slug"] != instance.slug:
         # Its group's pages name it (`hreflang`, the language switch): they change too.
         hard |= set(map(article, affected.translation_group(instance, before)))

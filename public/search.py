@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 
 from articles.models import Article
-from articles.search_index import beginning
+from articles.search_index import beginning, by_beginnings
 
 from .search_backends import backend_for, marked_snippet
 
@@ -90,10 +90,11 @@ class ParsedQuery:
             for alt in self.alternatives
         )
 
-    def fts5(self, *, beginnings_in=None) -> str:
+    def fts5(self, language=None) -> str:
         """The same query as an FTS5 expression: every word quoted, so none is an operator;
-        `beginnings_in` an edition's language, each word's stem matching the words it
-        begins there."""
+        in an edition with no stemmer (`language`'s), each word's stem matching the words
+        it begins."""
+        beginnings_in = language if by_beginnings(language) else None
         return " OR ".join(_fts5_group(alt, beginnings_in) for alt in self.alternatives)
 
 

@@ -92,7 +92,7 @@ class _Sqlite:
         # One table for every edition: the tokenizer folds case in any script, and the
         # edition is the articles' filter (`Article.objects.published().in_edition()`).
         # Its Porter stemmer knows English alone: other editions match word beginnings.
-        self.expression = parsed.fts5(beginnings_in=language if by_beginnings(language) else None)
+        self.expression = parsed.fts5(language)
 
     def matching(self, articles):
         return articles.filter(

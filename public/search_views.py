@@ -78,7 +78,8 @@ NOTES = {
 # An edge cache may keep results until a story is published, changed or withdrawn.
 @edge_page()
 def search(request):
-    record(freshness.in_edition(freshness.SEARCH), freshness.in_edition(freshness.SIDEBAR))
+    topics_key = freshness.in_edition(freshness.SEARCH)  # this edition's public tags
+    record(topics_key, freshness.in_edition(freshness.SIDEBAR))
     query, notes = clean_query(request.GET.get("q", ""))
     form = SearchForm(request.GET)
     form.is_valid()
@@ -121,7 +122,7 @@ def search(request):
         .only("name", "slug", "translation__name_uk"),
         # The topics change when a scheduled story goes live: so does the form's kept copy.
         "topics_until": freshness.next_publication(),
-        "topics_key": freshness.in_edition(freshness.SEARCH),  # this edition's public tags
+        "topics_key": topics_key,
         "authors": Author.objects.order_by("name").only("name", "slug", "name_uk"),
         "item_template": "articles/includes/search_result.html",
     }

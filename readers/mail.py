@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext, override
 
@@ -31,12 +32,22 @@ def send(*, to: str, subject: str, template: str, context: dict, headers=None) -
     message.send()
 
 
-def send_sign_in_link(*, to: str, url: str, language: str) -> None:
-    """In `language`: the edition whose page asked for the link."""
-    with override(language):
-        send(
-            to=to,
-            subject=gettext("Your sign-in link for {site}").format(site=editions.site_name()),
-            template="readers/mail/sign_in",
-            context={"url": url},
-        )
+def after_commit(send_mail) -> None:
+    """Call `send_mail` once the transaction commits, in the language active now: the
+    edition whose page asked for the mail."""
+    language = get_language()
+
+    def in_that_language():
+        with override(language):
+            send_mail()
+
+    transaction.on_commit(in_that_language)
+
+
+def send_sign_in_link(*, to: str, url: str) -> None:
+    send(
+        to=to,
+        subject=gettext("Your sign-in link for {site}").format(site=editions.site_name()),
+        template="readers/mail/sign_in",
+        context={"url": url},
+    )

@@ -6,11 +6,11 @@ other sign-up, so the form tells no one who reads what.
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, gettext
 
 import editions
+from links import address
 from newsletters.models import Newsletter, Subscription, Suppression
 from readers import mail, throttle, tokens
 from readers.models import Reader, Token
@@ -34,26 +34,21 @@ def request(*, request, email: str, newsletters) -> None:
         secret = tokens.issue(
             email=email, purpose=Token.Purpose.SUBSCRIBE, subject=str(newsletter.pk)
         )
-        with override(newsletter.language):  # its confirmation page in its edition
-            page = reverse("newsletters:confirm", args=[secret])
+        # Its confirmation page in its edition.
+        page = address("newsletters:confirm", language=newsletter.language, secret=secret)
         links.append((newsletter, mail.absolute(page)))
     if links:
-        language = get_language()  # the page's edition, where the reader signed up
-        transaction.on_commit(lambda: _send_confirmation(email, links, language))
+        mail.after_commit(lambda: _send_confirmation(email, links))
 
 
-def _send_confirmation(email, links, language):
-    with override(language):
-        names = editions.listed(n.name for n, _ in links)
-        mail.send(
-            to=email,
-            subject=gettext("Confirm your subscription to {names}").format(names=names),
-            template="newsletters/mail/confirm",
-            context={
-                "links": [{"newsletter": n, "url": url} for n, url in links],
-                "names": names,
-            },
-        )
+def _send_confirmation(email, links):
+    names = editions.listed(n.name for n, _ in links)
+    mail.send(
+        to=email,
+        subject=gettext("Confirm your subscription to {names}").format(names=names),
+        template="newsletters/mail/confirm",
+        context={"links": [{"newsletter": n, "url": url} for n, url in links], "names": names},
+    )
 
 
 def confirm(*, secret: str) -> Subscription:

@@ -67,7 +67,7 @@ def test_query_syntax_is_read_into_words_phrases_exclusions_and_alternatives():
 def test_a_query_by_word_beginnings_keeps_its_phrases_exclusions_and_alternatives():
     parsed = parse_query('"сильний шторм" -дощ or вітер')
     assert parsed.by_beginnings("uk") == "(('сильн':* <-> 'шторм':*) & !('дощ':*)) | (('вітер':*))"
-    assert parsed.fts5(beginnings_in="uk") == '("сильн"* + "шторм"* NOT "дощ"*) OR ("вітер"*)'
+    assert parsed.fts5("uk") == '("сильн"* + "шторм"* NOT "дощ"*) OR ("вітер"*)'
 
 
 @pytest.mark.parametrize(

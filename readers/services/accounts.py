@@ -6,7 +6,6 @@ Lock order: a Token row (spend), then the Reader row.
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from readers import mail, throttle, tokens
 from readers.models import Reader, Token
@@ -23,8 +22,7 @@ def request_sign_in(*, request, email: str) -> None:
     throttle.check_request(request, email)
     secret = tokens.issue(email=email, purpose=Token.Purpose.SIGN_IN)
     url = mail.absolute(reverse("readers:link", args=[secret]))
-    language = get_language()  # the page's edition: the mail and its link speak it
-    transaction.on_commit(lambda: mail.send_sign_in_link(to=email, url=url, language=language))
+    mail.after_commit(lambda: mail.send_sign_in_link(to=email, url=url))
 
 
 def reader_for(email: str) -> Reader:
